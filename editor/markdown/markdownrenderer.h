@@ -1,0 +1,36 @@
+#pragma once
+
+// Markdown to sanitized HTML with cmark-gfm (table, strikethrough, autolink, tasklist, tagfilter,
+// footnotes). The HTML this returns is exactly what the preview shows and what
+// `postwright-cli render` prints.
+
+#include <QList>
+#include <QString>
+
+namespace pw {
+
+struct RenderOptions {
+    bool sourcePositions = true; // data-sourcepos="l:c-l:c" on blocks, for scroll sync
+    bool rawHtml = true;         // raw HTML is shown, always sanitized (never a script)
+    bool footnotes = true;
+    bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
+    int lineOffset = 0;                // added to source lines, so positions count in the whole file
+};
+
+struct Heading {
+    int level = 1;
+    QString text;
+    int line = 0; // 1-based, with RenderOptions::lineOffset applied
+};
+
+struct RenderedPost {
+    QString html;
+    QList<Heading> headings;
+};
+
+RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options = {});
+
+// Allow-list sanitizer for HTML: drops script-capable elements, on* attributes and unsafe URLs.
+QString sanitizeHtml(const QString &html);
+
+} // namespace pw

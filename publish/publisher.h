@@ -1,0 +1,81 @@
+#pragma once
+
+// One-click publishing: stage exactly one post, commit it, push the current branch, with libgit2.
+// No libgit2 type appears in this header.
+
+#include "base/result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace pw {
+
+struct PublishError {
+    enum class Kind {
+        NotARepository,
+        NoIdentity,      // user.name / user.email missing: ask and call setIdentity()
+        DetachedHead,    // "HEAD is detached — switch to or create a branch"
+        NoRemote,        // no origin (or no remote at all)
+        AmbiguousRemote, // several remotes, no upstream: ask which one
+        FileOutsideRepository,
+        NonFastForward,  // the remote has commits we do not: pull first, never force
+        Rejected,        // the server refused (hook declined, protected branch): its message
+        Unreachable,     // network / path problems
+        AuthFailed,      // credentials refused; never loops
+        Other,
+    };
+    Kind kind = Kind::Other;
+    QString message; // plain words, for the user
+    QString detail;  // libgit2's own text, captured where it was raised
+};
+
+struct Identity {
+    QString name;
+    QString email;
+};
+
+// What Publish needs to ask the user while it works; the GUI implements it with dialogs, the CLI
+// with environment variables or nothing. Called on the thread that runs publishPost().
+class PublishObserver {
+public:
+    virtual ~PublishObserver() = default;
+    virtual void stage(const QString &what) { (void)what; }
+    virtual void transferProgress(qint64 done, qint64 total) { (void)done, (void)total; }
+    struct Credential {
+        QString username;
+        QString password; // for user/password transports; empty with SSH keys
+        QString publicKeyPath;
+        QString privateKeyPath;
+        QString passphrase;
+    };
+    // attempt counts from 1; return nullopt to give up (the push then fails with AuthFailed).
+    virtual std::optional<Credential> credential(const QString &url, const QString &usernameFromUrl,
+                                                 int attempt)
+    {
+        (void)url, (void)usernameFromUrl, (void)attempt;
+        return std::nullopt;
+    }
+};
+
+struct PublishRequest {
+    QString repositoryPath; // the work tree (or any folder inside it)
+    QString filePath;       // absolute, or relative to the work tree
+    QString title;          // for the message "Publish: <title>"
+    QString remoteName;     // empty: the branch's upstream, else origin, else the only remote
+};
+
+struct PublishOutcome {
+    QString commitId;  // the commit that is now on the remote branch
+    bool committed = false; // false when the file had no change and an existing commit was pushed
+    QString branch;
+    QString remote;
+};
+
+Result<PublishOutcome, PublishError> publishPost(const PublishRequest &request,
+                                                 PublishObserver *observer = nullptr);
+
+Result<Identity, PublishError> identityFor(const QString &repositoryPath);
+Result<void, PublishError> setIdentity(const QString &repositoryPath, const Identity &identity);
+
+} // namespace pw
