@@ -1,0 +1,33 @@
+#include "cli/commandline.h"
+#include "cli/commands.h"
+
+#include "frontmatter/postdocument.h"
+#include "markdown/markdownrenderer.h"
+
+namespace pw::cli {
+
+int runRender(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The post to render."));
+    if (const auto code = parseArguments(parser, QStringLiteral("render"),
+                                         QStringLiteral("Prints the preview's HTML for the post's body "
+                                                        "(front matter excluded), already sanitized."),
+                                         args, 1))
+        return *code;
+
+    const QString path = parser.positionalArguments().constFirst();
+    const Result<PostFile> file = PostFile::read(path);
+    if (!file) {
+        err() << file.error().toString() << "\n";
+        return InputProblem;
+    }
+    const PostDocument doc(file->text);
+    RenderOptions options;
+    options.lineOffset = doc.bodyFirstLine() - 1;
+    out() << renderMarkdown(doc.body(), options).html;
+    out().flush();
+    return Success;
+}
+
+} // namespace pw::cli

@@ -1,0 +1,116 @@
+#include "site/postlistmodel.h"
+
+#include <QFont>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace pw {
+
+PostListModel::PostListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PostListModel::setPosts(QList<PostSummary> posts)
+{
+    std::stable_sort(posts.begin(), posts.end(), newerFirst);
+    beginResetModel();
+    m_posts = std::move(posts);
+    endResetModel();
+}
+
+void PostListModel::updatePost(const PostSummary &post)
+{
+    const int existing = rowOf(post.path);
+    if (existing >= 0) {
+        beginRemoveRows({}, existing, existing);
+        m_posts.removeAt(existing);
+        endRemoveRows();
+    }
+    const auto at = std::upper_bound(m_posts.begin(), m_posts.end(), post, newerFirst);
+    const int row = int(at - m_posts.begin());
+    beginInsertRows({}, row, row);
+    m_posts.insert(row, post);
+    endInsertRows();
+}
+
+int PostListModel::rowOf(const QString &path) const
+{
+    for (int row = 0; row < m_posts.size(); ++row) {
+        if (m_posts[row].path == path)
+            return row;
+    }
+    return -1;
+}
+
+int PostListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_posts.size());
+}
+
+int PostListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PostListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const PostSummary &post = m_posts[index.row()];
+    const bool hasErrors = std::any_of(post.diagnostics.begin(), post.diagnostics.end(),
+                                       [](const Diagnostic &d) {
+                                           return d.severity == Diagnostic::Severity::Error;
+                                       });
+    switch (role) {
+    case PathRole:
+        return post.path;
+    case DraftRole:
+        return post.draft;
+    case HasErrorsRole:
+        return hasErrors;
+    case Qt::ToolTipRole:
+        if (hasErrors)
+            return tr("%1\nThe front matter has errors: open the post to see them.").arg(post.path);
+        return post.path;
+    case Qt::FontRole:
+        if (post.draft && index.column() == TitleColumn) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return post.title;
+        case DateColumn:
+            return post.date.isValid() ? QLocale().toString(post.date.toLocalTime().date(),
+                                                            QLocale::ShortFormat)
+                                       : QString();
+        case StatusColumn:
+            return post.draft ? tr("Draft") : tr("Published");
+        case TagsColumn:
+            return post.tags.join(QStringLiteral(", "));
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant PostListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Title");
+    case DateColumn:
+        return tr("Date");
+    case StatusColumn:
+        return tr("Status");
+    case TagsColumn:
+        return tr("Tags");
+    }
+    return {};
+}
+
+} // namespace pw

@@ -1,0 +1,165 @@
+// The post list on a real blog: a copy of Hugo's documentation (about 990 pages) turned into a git
+// repository opens as a blog, and every page is listed with its front matter.
+
+#include "publish/gitrepository.h"
+#include "site/blog.h"
+#include "site/postindex.h"
+#include "site/postlistmodel.h"
+#include "site/taxonomymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDirIterator>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Copies a folder tree as cp -r does.
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+int markdownFilesUnder(const QString &dir)
+{
+    int count = 0;
+    QDirIterator it(dir, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestPostIndex : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_root = m_dir.path() + "/hugo-docs";
+        QVERIFY(copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), m_root));
+        const auto init = pw::initRepository(m_root, false, QStringLiteral("main"));
+        QVERIFY2(init.ok(), init.ok() ? "" : qPrintable(init.error().message));
+    }
+
+    void opensAsAHugoBlog()
+    {
+        const pw::Result<pw::Blog> blog = pw::openBlog(m_root + "/content/en");
+        QVERIFY2(blog.ok(), blog.ok() ? "" : qPrintable(blog.error().toString()));
+        QCOMPARE(blog->root, QDir::cleanPath(m_root));
+        QCOMPARE(blog->generator, pw::SiteGenerator::Hugo);
+        QCOMPARE(blog->contentDir, m_root + "/content");
+        QCOMPARE(blog->staticDir, m_root + "/static");
+    }
+
+    void listsEveryPage()
+    {
+        const pw::Blog blog = *pw::openBlog(m_root);
+        const QList<pw::PostSummary> posts = pw::scanPosts(blog);
+        const int expected = markdownFilesUnder(m_root + "/content");
+        QVERIFY(expected > 900);
+        QCOMPARE(posts.size(), expected);
+
+        // A section named like a build folder deep in the content is content.
+        QVERIFY(std::any_of(posts.begin(), posts.end(), [](const pw::PostSummary &p) {
+            return p.path.contains(QLatin1String("/content/en/functions/resources/"));
+        }));
+
+        int titled = 0;
+        for (const pw::PostSummary &post : posts)
+            titled += post.title != QFileInfo(post.path).completeBaseName();
+        QVERIFY2(titled > expected * 9 / 10, qPrintable(QString::number(titled)));
+
+        pw::PostListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPosts(posts);
+        QCOMPARE(model.rowCount(), expected);
+        // Newest first; undated at the end.
+        for (int row = 1; row < model.rowCount(); ++row) {
+            const QDateTime a = model.posts()[row - 1].date;
+            const QDateTime b = model.posts()[row].date;
+            QVERIFY(!b.isValid() || (a.isValid() && a >= b));
+        }
+    }
+
+    void refreshKeepsOrderAndCounts()
+    {
+        pw::PostListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto post = [](const QString &path, int day, QStringList tags) {
+            pw::PostSummary p;
+            p.path = path;
+            p.title = path;
+            p.date = QDateTime(QDate(2024, 1, day), QTime(0, 0));
+            p.tags = tags;
+            return p;
+        };
+        model.setPosts({post("a", 1, {"x"}), post("b", 3, {"x", "y"}), post("c", 2, {})});
+        QCOMPARE(model.posts()[0].path, QStringLiteral("b"));
+        model.updatePost(post("a", 9, {"y", "y"}));
+        QCOMPARE(model.posts()[0].path, QStringLiteral("a"));
+        QCOMPARE(model.rowCount(), 3);
+
+        pw::TaxonomyModel tags(pw::TaxonomyModel::Tags);
+        QAbstractItemModelTester tagTester(&tags, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tags.rebuild(model.posts());
+        QCOMPARE(tags.countOf("y"), 2); // a post listing a term twice counts once
+        QCOMPARE(tags.countOf("x"), 1);
+        QCOMPARE(tags.index(0).data(Qt::EditRole).toString(), QStringLiteral("y"));
+        QCOMPARE(tags.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("y (2)"));
+    }
+
+    void refusesAFolderOutsideGit()
+    {
+        QTemporaryDir plain;
+        const pw::Result<pw::Blog> blog = pw::openBlog(plain.path());
+        QVERIFY(!blog.ok());
+        QVERIFY(blog.error().message.contains(QLatin1String("git")));
+        QVERIFY(!blog.error().hint.isEmpty());
+    }
+
+    void detectsGenerators_data()
+    {
+        QTest::addColumn<QString>("marker");
+        QTest::addColumn<int>("generator");
+        QTest::addColumn<QString>("posts");
+        QTest::newRow("nominal: hugo.toml") << "hugo.toml" << int(pw::SiteGenerator::Hugo) << "content/posts";
+        QTest::newRow("nominal: jekyll") << "_config.yml" << int(pw::SiteGenerator::Jekyll) << "_posts";
+        QTest::newRow("nominal: astro") << "astro.config.mjs" << int(pw::SiteGenerator::Astro) << "src/content/blog";
+        QTest::newRow("nominal: eleventy") << "eleventy.config.js" << int(pw::SiteGenerator::Eleventy) << "posts";
+        QTest::newRow("nominal: next.js") << "next.config.js" << int(pw::SiteGenerator::NextJs) << "posts";
+    }
+
+    void detectsGenerators()
+    {
+        QFETCH(QString, marker);
+        QFETCH(int, generator);
+        QFETCH(QString, posts);
+        QTemporaryDir dir;
+        QVERIFY(pw::initRepository(dir.path(), false, QStringLiteral("main")).ok());
+        QFile file(dir.filePath(marker));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const pw::Blog blog = *pw::openBlog(dir.path());
+        QCOMPARE(int(blog.generator), generator);
+        QCOMPARE(blog.postsDir, dir.filePath(posts));
+        QCOMPARE(blog.termRule == pw::TermStringRule::SplitOnSpaces, generator == int(pw::SiteGenerator::Jekyll));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_root;
+};
+
+QTEST_GUILESS_MAIN(TestPostIndex)
+#include "tst_postindex.moc"
