@@ -11,7 +11,8 @@
 
 namespace pw {
 
-struct PublishError {
+struct PublishError
+{
     enum class Kind {
         NotARepository,
         NoIdentity,      // user.name / user.email missing: ask and call setIdentity()
@@ -19,10 +20,10 @@ struct PublishError {
         NoRemote,        // no origin (or no remote at all)
         AmbiguousRemote, // several remotes, no upstream: ask which one
         FileOutsideRepository,
-        NonFastForward,  // the remote has commits we do not: pull first, never force
-        Rejected,        // the server refused (hook declined, protected branch): its message
-        Unreachable,     // network / path problems
-        AuthFailed,      // credentials refused; never loops
+        NonFastForward, // the remote has commits we do not: pull first, never force
+        Rejected,       // the server refused (hook declined, protected branch): its message
+        Unreachable,    // network / path problems
+        AuthFailed,     // credentials refused; never loops
         Other,
     };
     Kind kind = Kind::Other;
@@ -30,19 +31,24 @@ struct PublishError {
     QString detail;  // libgit2's own text, captured where it was raised
 };
 
-struct Identity {
+struct Identity
+{
     QString name;
     QString email;
 };
 
 // What Publish needs to ask the user while it works; the GUI implements it with dialogs, the CLI
 // with environment variables or nothing. Called on the thread that runs publishPost().
-class PublishObserver {
+class PublishObserver
+{
 public:
     virtual ~PublishObserver() = default;
     virtual void stage(const QString &what) { (void)what; }
     virtual void transferProgress(qint64 done, qint64 total) { (void)done, (void)total; }
-    struct Credential {
+    // Text the server printed while receiving (its hooks' output, a refusal's reason).
+    virtual void remoteMessage(const QString &text) { (void)text; }
+    struct Credential
+    {
         QString username;
         QString password; // for user/password transports; empty with SSH keys
         QString publicKeyPath;
@@ -58,15 +64,17 @@ public:
     }
 };
 
-struct PublishRequest {
+struct PublishRequest
+{
     QString repositoryPath; // the work tree (or any folder inside it)
     QString filePath;       // absolute, or relative to the work tree
     QString title;          // for the message "Publish: <title>"
     QString remoteName;     // empty: the branch's upstream, else origin, else the only remote
 };
 
-struct PublishOutcome {
-    QString commitId;  // the commit that is now on the remote branch
+struct PublishOutcome
+{
+    QString commitId;       // the commit that is now on the remote branch
     bool committed = false; // false when the file had no change and an existing commit was pushed
     QString branch;
     QString remote;

@@ -1,0 +1,123 @@
+#include "publish/gitrepository.h"
+
+#include "publish/repository_p.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QObject>
+#include <QUrl>
+
+namespace pw {
+namespace {
+
+using Kind = PublishError::Kind;
+
+Result<git::Repository, PublishError> openWorkTree(const QString &workTree)
+{
+    auto opened = git::openRepository(workTree);
+    if (opened && git_repository_is_bare(opened.value().get()))
+        return failure(PublishError{Kind::NotARepository,
+                                    QObject::tr("%1 is a bare repository, not a work tree")
+                                        .arg(QDir::toNativeSeparators(workTree)),
+                                    {}});
+    return opened;
+}
+
+} // namespace
+
+Result<void, PublishError> initRepository(const QString &path, bool bare,
+                                          const QString &initialBranch)
+{
+    git::ensureInitialised();
+    const QByteArray branch = initialBranch.toUtf8();
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+    options.flags = GIT_REPOSITORY_INIT_MKPATH;
+    if (bare)
+        options.flags |= GIT_REPOSITORY_INIT_BARE;
+    options.initial_head = branch.isEmpty() ? nullptr : branch.constData();
+    git_repository *raw = nullptr;
+    if (git_repository_init_ext(&raw, git::toUtf8Path(path).constData(), &options) < 0)
+        return failure(git::error(
+            Kind::Other,
+            QObject::tr("Cannot create a repository at %1").arg(QDir::toNativeSeparators(path))));
+    git::Repository repository(raw);
+    return {};
+}
+
+Result<QString, PublishError> commitAll(const QString &workTree, const QString &message,
+                                        const Identity &author)
+{
+    auto opened = openWorkTree(workTree);
+    if (!opened)
+        return failure(opened.error());
+    git_repository *repository = opened.value().get();
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, repository) < 0)
+        return failure(git::error(Kind::Other, QObject::tr("Cannot open the repository's index")));
+    const git::Index index(rawIndex);
+    const git_strarray everything{nullptr, 0};
+    git_oid tree;
+    if (git_index_read(index.get(), 0) < 0
+        || git_index_add_all(index.get(), &everything, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) < 0
+        || git_index_update_all(index.get(), &everything, nullptr, nullptr) < 0
+        || git_index_write(index.get()) < 0 || git_index_write_tree(&tree, index.get()) < 0)
+        return failure(git::error(
+            Kind::Other,
+            QObject::tr("Cannot stage the files of %1").arg(QDir::toNativeSeparators(workTree))));
+    QString text = message.trimmed();
+    text += QLatin1Char('\n');
+    auto commit = git::commitTree(repository, tree, text, author);
+    if (!commit)
+        return failure(commit.error());
+    return commit.value().id;
+}
+
+Result<void, PublishError> addRemote(const QString &workTree, const QString &name,
+                                     const QString &url)
+{
+    auto opened = git::openRepository(workTree);
+    if (!opened)
+        return failure(opened.error());
+    git_remote *raw = nullptr;
+    if (git_remote_create(&raw, opened.value().get(), name.toUtf8().constData(),
+                          url.toUtf8().constData())
+        < 0)
+        return failure(
+            git::error(Kind::Other, QObject::tr("Cannot add the remote %1 (%2)").arg(name, url)));
+    git::Remote remote(raw);
+    return {};
+}
+
+Result<void, PublishError> pushBranch(const QString &workTree, const QString &remote,
+                                      const QString &branch, PublishObserver *observer)
+{
+    auto opened = openWorkTree(workTree);
+    if (!opened)
+        return failure(opened.error());
+    return git::pushBranch(opened.value().get(), remote, branch, observer);
+}
+
+Result<QString, PublishError> currentBranch(const QString &workTree)
+{
+    auto opened = git::openRepository(workTree);
+    if (!opened)
+        return failure(opened.error());
+    return git::headBranch(opened.value().get());
+}
+
+QString localRemoteUrl(const QString &bareRepositoryPath)
+{
+    return QUrl::fromLocalFile(QFileInfo(bareRepositoryPath).absoluteFilePath()).toString();
+}
+
+void useGitConfigurationFrom(const QString &folder)
+{
+    git::ensureInitialised();
+    const QByteArray path = git::toUtf8Path(folder);
+    for (const int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL,
+                            GIT_CONFIG_LEVEL_PROGRAMDATA})
+        git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path.constData());
+}
+
+} // namespace pw
