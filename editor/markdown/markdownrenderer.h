@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace pw {
 
@@ -15,6 +16,10 @@ struct RenderOptions {
     bool footnotes = true;
     bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
     int lineOffset = 0;                // added to source lines, so positions count in the whole file
+    // cmark-gfm extensions by name; the product uses all of them, the spec tests select per example.
+    QStringList extensions = {QStringLiteral("table"), QStringLiteral("strikethrough"),
+                              QStringLiteral("autolink"), QStringLiteral("tagfilter"),
+                              QStringLiteral("tasklist")};
 };
 
 struct Heading {

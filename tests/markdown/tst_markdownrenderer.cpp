@@ -1,0 +1,248 @@
+// renderMarkdown(): GFM extensions, footnotes, source positions, headings and shortcode placeholders,
+// including the bug reports B14 (pipes in code spans in tables) and B15 (footnotes in table cells).
+
+#include "markdown/markdownrenderer.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace pw;
+
+namespace {
+
+RenderOptions withoutPositions()
+{
+    RenderOptions options;
+    options.sourcePositions = false;
+    return options;
+}
+
+} // namespace
+
+class tst_MarkdownRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exactHtml_data();
+    void exactHtml();
+    void fragments_data();
+    void fragments();
+    void shortcodesOffLeavesThemAsText();
+    void footnoteInTableCell();
+    void sourcePositionsCountInTheWholeFile_data();
+    void sourcePositionsCountInTheWholeFile();
+    void headings();
+    void shortcodesKeepLineNumbers();
+    void largeInputRendersQuickly();
+};
+
+void tst_MarkdownRenderer::exactHtml_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("html");
+
+    QTest::newRow("nominal: table with alignment")
+        << "| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+        << "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n"
+           "</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n"
+           "<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n";
+    QTest::newRow("nominal: task list")
+        << "- [ ] open\n- [x] done\n"
+        << "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> open</li>\n"
+           "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n";
+    QTest::newRow("nominal: strikethrough") << "~~gone~~ here\n"
+                                            << "<p><del>gone</del> here</p>\n";
+    QTest::newRow("nominal: autolink of a bare www address")
+        << "see www.example.com now\n"
+        << "<p>see <a href=\"http://www.example.com\">www.example.com</a> now</p>\n";
+    QTest::newRow("nominal: autolink of a bare email address")
+        << "mail me@example.com\n"
+        << "<p>mail <a href=\"mailto:me@example.com\">me@example.com</a></p>\n";
+    QTest::newRow("nominal: fenced code keeps its language class")
+        << "```cpp\nint x;\n```\n"
+        << "<pre><code class=\"language-cpp\">int x;\n</code></pre>\n";
+    // B14: GitHub splits cells at '|' even inside backticks; only "\|" keeps it in the cell.
+    QTest::newRow("nominal: B14 pipe in a code span splits the cell as on GitHub")
+        << "| Command | Done |\n|---|---|\n| `ls | wc -l` | yes |\n| `ls \\| wc -l` | yes |\n"
+        << "<table>\n<thead>\n<tr>\n<th>Command</th>\n<th>Done</th>\n</tr>\n</thead>\n<tbody>\n"
+           "<tr>\n<td>`ls</td>\n<td>wc -l`</td>\n</tr>\n"
+           "<tr>\n<td><code>ls | wc -l</code></td>\n<td>yes</td>\n</tr>\n</tbody>\n</table>\n";
+    QTest::newRow("nominal: safe raw HTML is kept")
+        << "<details><summary>More</summary>\n\nText\n\n</details>\n"
+        << "<details><summary>More</summary>\n<p>Text</p>\n</details>\n";
+    QTest::newRow("robustness: B17 fenced-code info string cannot open a tag")
+        << "```\"><img src=x onerror=alert(6)>\ncode\n```\n"
+        << "<pre><code class=\"language-&quot;&gt;&lt;img\">code\n</code></pre>\n";
+    QTest::newRow("robustness: a script tag does not survive")
+        << "Hi\n\n<script>alert(1)</script>\n\nafter\n"
+        << "<p>Hi</p>\n&lt;script>alert(1)&lt;/script>\n<p>after</p>\n";
+    QTest::newRow("robustness: javascript: link in Markdown loses its target")
+        << "[click](javascript:alert(1))\n" << "<p><a>click</a></p>\n";
+    QTest::newRow("robustness: empty input") << "" << "";
+}
+
+void tst_MarkdownRenderer::exactHtml()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, html);
+    QCOMPARE(renderMarkdown(markdown, withoutPositions()).html, html);
+}
+
+void tst_MarkdownRenderer::fragments_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+
+    QTest::newRow("nominal: footnotes are parsed")
+        << "Text[^1]\n\n[^1]: the note\n"
+        << QStringList{"<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\"",
+                       "<section class=\"footnotes\" data-footnotes", "<li id=\"fn-1\">",
+                       "the note"}
+        << QStringList{"[^1]"};
+    QTest::newRow("nominal: Hugo shortcode becomes a placeholder")
+        << "Look: {{< figure src=\"a.png\" title=\"A *b*\" >}} done\n"
+        << QStringList{"<span class=\"pw-shortcode\" title=\"{{&lt; figure src=&quot;a.png&quot; "
+                       "title=&quot;A *b*&quot; &gt;}}\">figure src=&quot;a.png&quot; "
+                       "title=&quot;A *b*&quot;</span>",
+                       " done"}
+        << QStringList{"<em>", "{{<"};
+    QTest::newRow("nominal: paired markdown shortcode keeps its inner Markdown")
+        << "{{% note %}}\n**Bold** inside\n{{% /note %}}\n"
+        << QStringList{">note</span>\n<strong>Bold</strong>", ">/note</span></p>"}
+        << QStringList{"<p>{{%", "%}}</p>"};
+    QTest::newRow("nominal: Liquid tag becomes a placeholder")
+        << "{% include figure.html src=\"x.png\" %}\n"
+        << QStringList{">include figure.html src=&quot;x.png&quot;</span>"}
+        << QStringList{"<p>{%", "%}</p>"};
+    QTest::newRow("nominal: escaped Hugo shortcode shows as written on the site")
+        << "Use `{{</* ref \"x\" */>}}` or {{</* ref \"y\" */>}}\n"
+        << QStringList{"<code>{{&lt; ref &quot;x&quot; &gt;}}</code>",
+                       "or {{&lt; ref &quot;y&quot; &gt;}}"}
+        << QStringList{"pw-shortcode", "/*"};
+    QTest::newRow("nominal: shortcode in a link target stays a target")
+        << "[other]({{< ref \"other.md\" >}})\n"
+        << QStringList{"<a href=\"%7B%7B%3C%20ref%20%22other.md%22%20%3E%7D%7D\">other</a>"}
+        << QStringList{"pw-shortcode"};
+    QTest::newRow("nominal: shortcode in an image's alt text stays text")
+        << "![{{< x >}}](a.png)\n"
+        << QStringList{"<img src=\"a.png\" alt=\"{{&lt; x &gt;}}\" />"}
+        << QStringList{"<span"};
+    QTest::newRow("robustness: B17 raw HTML loses handlers, javascript: and iframes")
+        << "<a href=\"javascript:alert(2)\">two</a>\n\n<img src=\"x\" onerror=\"alert(3)\">\n\n"
+           "<div onclick=\"alert(4)\">box</div>\n\n"
+           "<iframe srcdoc=\"<script>alert(5)</script>\"></iframe>\n"
+        << QStringList{"<a>two</a>", "<img src=\"x\">", "<div>box</div>"}
+        << QStringList{"javascript", "onerror", "onclick", "<iframe"};
+    QTest::newRow("robustness: private-use characters in the text are left alone")
+        << QString::fromUtf8("a \uE0001\uE001 {{< x >}}\n")
+        << QStringList{QString::fromUtf8("\uE0001\uE001"), "{{&lt; x &gt;}}"}
+        << QStringList{"pw-shortcode"};
+    QTest::newRow("robustness: a shortcode never swallows a blank line")
+        << "{{< open\n\nparagraph >}}\n" << QStringList{"<p>paragraph &gt;}}</p>"}
+        << QStringList{"pw-shortcode"};
+}
+
+void tst_MarkdownRenderer::fragments()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    const QString html = renderMarkdown(markdown, withoutPositions()).html;
+    for (const QString &fragment : std::as_const(present))
+        QVERIFY2(html.contains(fragment), qPrintable("missing " + fragment + " in:\n" + html));
+    for (const QString &fragment : std::as_const(absent))
+        QVERIFY2(!html.contains(fragment), qPrintable("unexpected " + fragment + " in:\n" + html));
+}
+
+// B15: the reference in the cell is a real footnote reference, and one footnote has two back-links.
+void tst_MarkdownRenderer::shortcodesOffLeavesThemAsText()
+{
+    RenderOptions options = withoutPositions();
+    options.shortcodePlaceholders = false;
+    QCOMPARE(renderMarkdown("{{< x >}}\n", options).html, QString("<p>{{&lt; x &gt;}}</p>\n"));
+}
+
+void tst_MarkdownRenderer::footnoteInTableCell()
+{
+    const QString markdown = "Intro[^1]\n\n| A | B |\n|---|---|\n| cell [^1] | x |\n\n"
+                             "Also[^missing].\n\n[^1]: the note\n";
+    const QString html = renderMarkdown(markdown, withoutPositions()).html;
+    QVERIFY2(html.contains("<td>cell <sup class=\"footnote-ref\"><a href=\"#fn-1\" "
+                           "id=\"fnref-1-2\" data-footnote-ref>1</a></sup></td>"),
+             qPrintable(html));
+    QVERIFY(html.contains("id=\"fnref-1\""));
+    QCOMPARE(html.count("<section class=\"footnotes\" data-footnotes>"), 1);
+    QCOMPARE(html.count("<li id=\"fn-1\">"), 1);
+    QCOMPARE(html.count("data-footnote-backref"), 2);
+    QVERIFY(html.contains("Also[^missing]."));
+}
+
+void tst_MarkdownRenderer::sourcePositionsCountInTheWholeFile_data()
+{
+    QTest::addColumn<int>("lineOffset");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nominal: no front matter") << 0 << "data-sourcepos=\"4:1-5:4\"";
+    QTest::newRow("nominal: body after five lines of front matter")
+        << 5 << "data-sourcepos=\"9:1-10:4\"";
+}
+
+void tst_MarkdownRenderer::sourcePositionsCountInTheWholeFile()
+{
+    QFETCH(int, lineOffset);
+    QFETCH(QString, expected);
+    RenderOptions options;
+    options.lineOffset = lineOffset;
+    // The shortcode spans two lines; positions after it must still be right.
+    const QString html = renderMarkdown("{{< a\nb >}}\n\nline\nline\n", options).html;
+    QVERIFY2(html.contains("<p " + expected + ">line\nline</p>"), qPrintable(html));
+}
+
+void tst_MarkdownRenderer::headings()
+{
+    RenderOptions options;
+    options.lineOffset = 4;
+    const RenderedPost post = renderMarkdown(
+        "# Title with `code` and *em*\n\ntext\n\nSetext\n---\n\n### {{< param x >}} here\n\n"
+        "> # not top level\n",
+        options);
+    QCOMPARE(post.headings.size(), 3);
+    QCOMPARE(post.headings[0].level, 1);
+    QCOMPARE(post.headings[0].text, QString("Title with code and em"));
+    QCOMPARE(post.headings[0].line, 5);
+    QCOMPARE(post.headings[1].level, 2);
+    QCOMPARE(post.headings[1].text, QString("Setext"));
+    QCOMPARE(post.headings[1].line, 9);
+    QCOMPARE(post.headings[2].level, 3);
+    QCOMPARE(post.headings[2].text, QString("{{< param x >}} here"));
+    QCOMPARE(post.headings[2].line, 12);
+}
+
+void tst_MarkdownRenderer::shortcodesKeepLineNumbers()
+{
+    const QString markdown = "{{< figure\n  src=\"a.png\"\n  alt=\"b\" >}}\n\n# After\n";
+    const RenderedPost post = renderMarkdown(markdown);
+    QCOMPARE(post.headings.size(), 1);
+    QCOMPARE(post.headings[0].line, 5);
+    QVERIFY2(post.html.contains(">figure src=&quot;a.png&quot; alt=&quot;b&quot;</span>"),
+             qPrintable(post.html));
+    QVERIFY(!post.html.contains(QChar(0xE002)));
+}
+
+void tst_MarkdownRenderer::largeInputRendersQuickly()
+{
+    // A 1 MB post of ordinary prose, tables and shortcodes: rendering stays well under a second.
+    QString markdown;
+    while (markdown.size() < 1024 * 1024)
+        markdown += "## Section\n\nSome *text* with `code`, a [link](https://example.com) and "
+                    "{{< ref \"x\" >}}.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+    QElapsedTimer timer;
+    timer.start();
+    const RenderedPost post = renderMarkdown(markdown);
+    QVERIFY(post.html.size() > markdown.size());
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+QTEST_GUILESS_MAIN(tst_MarkdownRenderer)
+#include "tst_markdownrenderer.moc"
