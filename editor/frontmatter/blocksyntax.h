@@ -1,0 +1,120 @@
+#pragma once
+
+// The parsed shape of a front-matter block: each top-level key with the exact span of its text,
+// so an edit replaces only those characters. One BlockSyntax per format (YAML, TOML, JSON)
+// finds the spans and renders values; EntryEditor does the format-neutral patching.
+
+#include "frontmatter/blocklayout.h"
+#include "frontmatter/postdocument.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace pw::frontmatter {
+
+class LineIndex;
+
+enum class ValueShape {
+    Null,      // `key:` with nothing after it
+    Scalar,    // a string, number, bool or date on the key's line (or a block scalar)
+    FlowList,  // [a, b]
+    BlockList, // lines of "- item"
+    Other,     // maps, lists of maps, anything we carry through as text
+};
+
+enum class QuoteStyle { Plain, Single, Double, Block };
+
+struct ListItem {
+    int start = 0; // block lists: from the "- "; flow lists: the item's own text
+    int end = 0;
+    QJsonValue value;
+    QString text; // a scalar as a generator reads it as a string ("1.10" stays "1.10")
+    QuoteStyle quote = QuoteStyle::Plain;
+};
+
+struct Entry {
+    QString key;
+    int start = 0;    // YAML/TOML: start of the key's line; JSON: the key's opening quote
+    int end = 0;      // YAML/TOML: after the newline of its last line; JSON: after the value
+    int colonEnd = 0; // just after ':' or '='
+    int valueStart = 0; // == colonEnd when the value starts on a later line (or there is none)
+    int valueEnd = 0;   // excludes a trailing comment and the final newline
+    ValueShape shape = ValueShape::Null;
+    QuoteStyle quote = QuoteStyle::Plain;
+    QJsonValue value;
+    QString text; // scalars: the string a generator reads (dates and numbers as written)
+    bool editable = true;
+    int keyLine = 0;
+    int keyColumn = 0;
+    int valueLine = 0;
+    int valueColumn = 0;
+
+    // Lists: items, where a first item goes in an empty list, what separates new neighbours.
+    QList<ListItem> items;
+    int itemsStart = 0;
+    int itemsEnd = 0;
+    QString itemSeparator;
+    QString itemPrefix; // "- " for YAML block lists
+
+    // YAML block scalars (| and >): the header and the indentation of their lines, kept on edit.
+    QString blockHeader;
+    QString blockIndent;
+};
+
+struct ParsedBlock {
+    QList<Entry> entries;
+    QList<Diagnostic> errors;
+    bool editable = true;     // false for a block we can read but not patch (e.g. a flow map)
+    QString notEditableReason;
+    int appendAt = 0;         // where a new top-level entry is inserted
+    QString indent;           // of the top-level keys
+    QString newline = QStringLiteral("\n");
+
+    int indexOf(const QString &key) const;
+};
+
+struct TextPatch {
+    int start = 0;
+    int length = 0;
+    QString text;
+};
+
+struct RenderHints {
+    QuoteStyle quote = QuoteStyle::Plain;
+    bool insideList = false; // YAML flow context: ',' '[' ']' '{' '}' need quoting too
+    bool dateValue = false;  // a date field: a valid date stays bare (YAML plain, TOML datetime)
+    QString blockHeader;     // YAML block scalars: the "|" / ">-" header to keep
+    QString blockIndent;     // and the indentation of their lines
+    // The string being replaced: quotes it needed (and a new value does not) are not a style.
+    std::optional<QString> previous;
+};
+
+class BlockSyntax {
+public:
+    virtual ~BlockSyntax() = default;
+
+    virtual ParsedBlock parse(const QString &text, const BlockLayout &layout,
+                              const LineIndex &lines) const = 0;
+    // A value in this format's syntax; scalars in the requested quote style where that is valid.
+    virtual QString render(const QJsonValue &value, const RenderHints &hints) const = 0;
+    // Whether this format can write the value at all (TOML has no null).
+    virtual Result<void> canWrite(const QJsonValue &value) const;
+    virtual TextPatch append(const QString &text, const ParsedBlock &block, const QString &key,
+                             const QJsonValue &value, const RenderHints &hints) const = 0;
+    virtual TextPatch remove(const QString &text, const ParsedBlock &block, int index) const;
+    // A whole new block for a file that has none.
+    virtual QString newBlock(const QString &key, const QJsonValue &value,
+                             const RenderHints &hints) const = 0;
+};
+
+const BlockSyntax &syntaxFor(FrontMatterFormat format);
+
+// Shared by the formats' renderers.
+QString numberText(double value);
+bool isScalar(const QJsonValue &value);
+bool isIsoDate(QStringView text);
+
+} // namespace pw::frontmatter

@@ -1,0 +1,214 @@
+#include "frontmatter/jsonsyntax.h"
+
+#include "frontmatter/flowscan.h"
+#include "frontmatter/textindex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pw::frontmatter {
+
+namespace {
+
+int skipBlanks(const QString &text, int pos, int limit)
+{
+    while (pos < limit && text.at(pos).isSpace())
+        ++pos;
+    return pos;
+}
+
+QJsonValue parseFragment(QStringView raw)
+{
+    const QByteArray wrapped = QByteArrayLiteral("[") + raw.toUtf8() + QByteArrayLiteral("]");
+    const QJsonDocument doc = QJsonDocument::fromJson(wrapped);
+    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue();
+}
+
+QString scalarText(const QJsonValue &value, QStringView raw)
+{
+    return value.isString() ? value.toString() : raw.toString();
+}
+
+int scanValueEnd(const QString &text, int pos, int limit)
+{
+    const QChar c = text.at(pos);
+    if (c == QLatin1Char('"'))
+        return scanQuoted(text, pos, limit);
+    if (c == QLatin1Char('[') || c == QLatin1Char('{')) {
+        const FlowScan scan = scanFlow(text, pos, limit);
+        return scan.closed ? scan.end : -1;
+    }
+    int end = pos;
+    while (end < limit && !text.at(end).isSpace() && text.at(end) != QLatin1Char(',')
+           && text.at(end) != QLatin1Char('}'))
+        ++end;
+    return end;
+}
+
+void fillList(const QString &text, Entry &entry)
+{
+    const FlowScan scan = scanFlow(text, entry.valueStart, entry.valueEnd);
+    const QJsonArray array = entry.value.toArray();
+    if (!scan.closed || scan.items.size() != array.size()) {
+        entry.shape = ValueShape::Other;
+        return;
+    }
+    entry.shape = ValueShape::FlowList;
+    for (int i = 0; i < scan.items.size(); ++i) {
+        const Span span = scan.items.at(i);
+        const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
+        entry.items.append({span.start, span.end, array.at(i), scalarText(array.at(i), raw),
+                            QuoteStyle::Double});
+    }
+    entry.itemSeparator = QStringLiteral(", ");
+    if (scan.items.size() >= 2)
+        entry.itemSeparator = text.mid(scan.items.at(0).end,
+                                       scan.items.at(1).start - scan.items.at(0).end);
+    entry.itemsStart = scan.items.isEmpty() ? scan.innerStart : scan.items.first().start;
+    entry.itemsEnd = scan.items.isEmpty() ? scan.innerEnd : scan.items.last().end;
+}
+
+// The blanks before a member's key, so a new member is laid out like the last one.
+QString leadingBlanks(const QString &text, int keyStart)
+{
+    int start = keyStart;
+    while (start > 0 && text.at(start - 1).isSpace())
+        --start;
+    return text.mid(start, keyStart - start);
+}
+
+} // namespace
+
+QString jsonString(QStringView text)
+{
+    QString out = QStringLiteral("\"");
+    for (QChar c : text) {
+        switch (c.unicode()) {
+        case '"': out += QStringLiteral("\\\""); break;
+        case '\\': out += QStringLiteral("\\\\"); break;
+        case '\n': out += QStringLiteral("\\n"); break;
+        case '\t': out += QStringLiteral("\\t"); break;
+        case '\r': out += QStringLiteral("\\r"); break;
+        case '\b': out += QStringLiteral("\\b"); break;
+        case '\f': out += QStringLiteral("\\f"); break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
+ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
+                              const LineIndex &lines) const
+{
+    ParsedBlock block;
+    const QString content = text.mid(layout.contentStart, layout.contentEnd - layout.contentStart);
+    const QByteArray utf8 = content.toUtf8();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        const int offset = layout.contentStart
+                           + int(QString::fromUtf8(utf8.left(error.offset)).size());
+        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset), lines.columnOf(offset),
+                             QStringLiteral("invalid JSON: %1").arg(error.errorString())});
+        return block;
+    }
+    const QJsonObject object = doc.object();
+    const int limit = layout.contentEnd - 1; // the closing '}'
+    block.appendAt = limit;
+    int pos = skipBlanks(text, layout.contentStart + 1, limit);
+    while (pos < limit && text.at(pos) == QLatin1Char('"')) {
+        Entry entry;
+        entry.start = pos;
+        const int keyEnd = scanQuoted(text, pos, limit);
+        entry.key = parseFragment(QStringView(text).mid(pos, keyEnd - pos)).toString();
+        entry.colonEnd = skipBlanks(text, keyEnd, limit) + 1;
+        entry.valueStart = skipBlanks(text, entry.colonEnd, limit);
+        entry.valueEnd = entry.end = scanValueEnd(text, entry.valueStart, limit);
+        entry.value = object.value(entry.key);
+        const QStringView raw = QStringView(text).mid(entry.valueStart, entry.valueEnd - entry.valueStart);
+        entry.text = scalarText(entry.value, raw);
+        entry.quote = QuoteStyle::Double;
+        entry.keyLine = lines.lineOf(entry.start);
+        entry.keyColumn = lines.columnOf(entry.start);
+        entry.valueLine = lines.lineOf(entry.valueStart);
+        entry.valueColumn = lines.columnOf(entry.valueStart);
+        if (entry.value.isArray())
+            fillList(text, entry);
+        else
+            entry.shape = entry.value.isObject() ? ValueShape::Other : ValueShape::Scalar;
+        if (block.indexOf(entry.key) >= 0)
+            entry.editable = block.entries[block.indexOf(entry.key)].editable = false;
+        block.entries.append(entry);
+        pos = skipBlanks(text, entry.end, limit);
+        if (pos < limit && text.at(pos) == QLatin1Char(','))
+            pos = skipBlanks(text, pos + 1, limit);
+    }
+    return block;
+}
+
+QString JsonSyntax::render(const QJsonValue &value, const RenderHints &) const
+{
+    switch (value.type()) {
+    case QJsonValue::String: return jsonString(value.toString());
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return numberText(value.toDouble());
+    case QJsonValue::Array: {
+        QStringList items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(render(item, {}));
+        return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
+    }
+    case QJsonValue::Object: {
+        QStringList items;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            items.append(jsonString(it.key()) + QStringLiteral(": ") + render(it.value(), {}));
+        return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("null");
+}
+
+TextPatch JsonSyntax::append(const QString &text, const ParsedBlock &block, const QString &key,
+                             const QJsonValue &value, const RenderHints &hints) const
+{
+    const QString member = jsonString(key) + QStringLiteral(": ") + render(value, hints);
+    if (block.entries.isEmpty())
+        return {block.appendAt, 0, member};
+    const Entry &last = block.entries.last();
+    QString blanks = leadingBlanks(text, last.start);
+    if (blanks.isEmpty())
+        blanks = QStringLiteral(" ");
+    return {last.end, 0, QLatin1Char(',') + blanks + member};
+}
+
+TextPatch JsonSyntax::remove(const QString &text, const ParsedBlock &block, int index) const
+{
+    const Entry &entry = block.entries.at(index);
+    if (index > 0) {
+        const int from = block.entries.at(index - 1).end;
+        return {from, entry.end - from, {}};
+    }
+    if (block.entries.size() > 1) {
+        const int to = block.entries.at(1).start;
+        return {entry.start, to - entry.start, {}};
+    }
+    const int from = entry.start - int(leadingBlanks(text, entry.start).size());
+    return {from, entry.end - from, {}};
+}
+
+QString JsonSyntax::newBlock(const QString &key, const QJsonValue &value,
+                             const RenderHints &hints) const
+{
+    return QStringLiteral("{\n  ") + jsonString(key) + QStringLiteral(": ") + render(value, hints)
+           + QStringLiteral("\n}\n");
+}
+
+} // namespace pw::frontmatter

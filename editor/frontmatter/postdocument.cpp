@@ -1,0 +1,334 @@
+#include "frontmatter/postdocument.h"
+
+#include "frontmatter/blocklayout.h"
+#include "frontmatter/blocksyntax.h"
+#include "frontmatter/entryeditor.h"
+#include "frontmatter/fieldnames.h"
+#include "frontmatter/metadatareader.h"
+#include "frontmatter/textindex.h"
+
+#include <QJsonArray>
+
+namespace pw {
+
+using namespace frontmatter;
+
+class PostDocumentPrivate {
+public:
+    PostDocumentPrivate(const QString &text_, TermStringRule rule_) : text(text_), rule(rule_)
+    {
+        parse();
+    }
+
+    void parse()
+    {
+        layout = locateFrontMatter(text);
+        block = ParsedBlock();
+        diagnostics.clear();
+        if (layout.unclosedFormat != FrontMatterFormat::None) {
+            diagnostics.append({Diagnostic::Severity::Error, 1, 1,
+                                QStringLiteral("front matter is not closed (add a line with %1 "
+                                               "after the last key)")
+                                    .arg(closingDelimiter(layout.unclosedFormat))});
+        }
+        if (layout.hasBlock()) {
+            const LineIndex lines(text);
+            layout.contentFirstLine = lines.lineOf(layout.contentStart);
+            block = syntaxFor(layout.format).parse(text, layout, lines);
+            diagnostics += block.errors;
+        }
+        MetadataReading reading = readMetadata(block, rule);
+        metadata = std::move(reading.metadata);
+        diagnostics += reading.warnings;
+    }
+
+    static QString closingDelimiter(FrontMatterFormat format)
+    {
+        switch (format) {
+        case FrontMatterFormat::Toml: return QStringLiteral("+++");
+        case FrontMatterFormat::Json: return QStringLiteral("}");
+        case FrontMatterFormat::Yaml:
+        case FrontMatterFormat::None: break;
+        }
+        return QStringLiteral("---");
+    }
+
+    bool hasErrors() const
+    {
+        return std::any_of(diagnostics.cbegin(), diagnostics.cend(), [](const Diagnostic &d) {
+            return d.severity == Diagnostic::Severity::Error;
+        });
+    }
+
+    Result<void> checkEditable() const
+    {
+        for (const Diagnostic &d : diagnostics) {
+            if (d.severity == Diagnostic::Severity::Error)
+                return failure(Error{QStringLiteral("the front matter cannot be edited: %1")
+                                         .arg(d.message),
+                                     {}, d.line, d.column,
+                                     QStringLiteral("fix it in the text first")});
+        }
+        if (!block.editable)
+            return failure(QStringLiteral("the front matter cannot be edited here"),
+                           block.notEditableReason);
+        return {};
+    }
+
+    const Entry *entry(const QString &key) const
+    {
+        const int index = block.indexOf(key);
+        return index < 0 ? nullptr : &block.entries.at(index);
+    }
+
+    // Applies a patch only when the result parses and every key reads back as intended, so an
+    // edit can never corrupt the block or touch a value it was not asked to change.
+    Result<void> apply(const TextPatch &patch, const QString &key,
+                       const std::optional<QJsonValue> &expected)
+    {
+        QString patched = text;
+        patched.replace(patch.start, patch.length, patch.text);
+        PostDocumentPrivate candidate(patched, rule);
+        if (candidate.hasErrors() || !candidate.layout.hasBlock())
+            return failure(QStringLiteral("editing `%1` would make the front matter invalid").arg(key),
+                           QStringLiteral("edit it in the text instead"));
+        for (const Entry &before : block.entries) {
+            if (before.key == key)
+                continue;
+            const Entry *after = candidate.entry(before.key);
+            if (!after || after->value != before.value)
+                return failure(QStringLiteral("editing `%1` would change `%2`").arg(key, before.key),
+                               QStringLiteral("edit it in the text instead"));
+        }
+        const Entry *written = candidate.entry(key);
+        const bool readsBack = expected ? (written && written->value == *expected) : !written;
+        if (!readsBack)
+            return failure(QStringLiteral("`%1` would not read back as the value given").arg(key),
+                           QStringLiteral("edit it in the text instead"));
+        *this = std::move(candidate);
+        return {};
+    }
+
+    Result<void> setValue(const QString &key, const QJsonValue &value)
+    {
+        if (auto editable = checkEditable(); !editable)
+            return editable;
+        if (key.isEmpty())
+            return failure(QStringLiteral("a key cannot be empty"), QStringLiteral("name the key to set"));
+        const FrontMatterFormat format = layout.hasBlock() ? layout.format : FrontMatterFormat::Yaml;
+        const BlockSyntax &syntax = syntaxFor(format);
+        if (auto writable = syntax.canWrite(value); !writable)
+            return writable;
+        RenderHints hints;
+        hints.dateValue = isDateKey(key);
+        if (!layout.hasBlock())
+            return apply({layout.start, 0, syntax.newBlock(key, value, hints)}, key, value);
+        const int index = block.indexOf(key);
+        if (index < 0)
+            return apply(syntax.append(text, block, key, value, hints), key, value);
+        const Entry &e = block.entries.at(index);
+        if (e.value == value)
+            return {};
+        if (!e.editable)
+            return failure(QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
+                           QStringLiteral("edit it in the text instead"));
+        return apply(replaceValue(text, e, value, syntax, hints.dateValue), key, value);
+    }
+
+    Result<void> unset(const QString &key)
+    {
+        if (auto editable = checkEditable(); !editable)
+            return editable;
+        const int index = block.indexOf(key);
+        if (index < 0)
+            return {};
+        if (!block.entries.at(index).editable)
+            return failure(QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
+                           QStringLiteral("edit it in the text instead"));
+        return apply(syntaxFor(layout.format).remove(text, block, index), key, std::nullopt);
+    }
+
+    QString keyFor(Field field) const
+    {
+        const int index = entryIndexFor(block, field);
+        return index < 0 ? namesOf(field).first() : block.entries.at(index).key;
+    }
+
+    Result<void> setTerms(Field field, const QStringList &terms)
+    {
+        const QString key = keyFor(field);
+        const Entry *e = entry(key);
+        const bool readAsTerms = e
+                                 && (e->value.isArray() || e->value.isString()
+                                     || e->value.isNull());
+        if (readAsTerms && termsOf(*e, rule) == terms)
+            return {};
+        const bool singleString = e && e->shape == ValueShape::Scalar && e->value.isString();
+        if (singleString && !terms.isEmpty()) {
+            if (rule == TermStringRule::SplitOnSpaces
+                && std::none_of(terms.cbegin(), terms.cend(),
+                                [](const QString &t) { return t.contains(QLatin1Char(' ')); }))
+                return setValue(key, terms.join(QLatin1Char(' ')));
+            if (rule == TermStringRule::WholeString && terms.size() == 1)
+                return setValue(key, terms.first());
+        }
+        return setValue(key, QJsonArray::fromStringList(terms));
+    }
+
+    QString text;
+    TermStringRule rule = TermStringRule::WholeString;
+    BlockLayout layout;
+    ParsedBlock block;
+    QList<Diagnostic> diagnostics;
+    PostMetadata metadata;
+};
+
+PostDocument::PostDocument() : PostDocument(QString()) {}
+
+PostDocument::PostDocument(const QString &text, TermStringRule rule)
+    : d(std::make_unique<PostDocumentPrivate>(text, rule))
+{}
+
+PostDocument::PostDocument(const PostDocument &other)
+    : d(std::make_unique<PostDocumentPrivate>(*other.d))
+{}
+
+PostDocument &PostDocument::operator=(const PostDocument &other)
+{
+    if (this != &other)
+        d = std::make_unique<PostDocumentPrivate>(*other.d);
+    return *this;
+}
+
+PostDocument::PostDocument(PostDocument &&other) noexcept = default;
+PostDocument &PostDocument::operator=(PostDocument &&other) noexcept = default;
+PostDocument::~PostDocument() = default;
+
+QString PostDocument::text() const
+{
+    return d->text;
+}
+
+FrontMatterFormat PostDocument::format() const
+{
+    return d->layout.format;
+}
+
+bool PostDocument::hasFrontMatter() const
+{
+    return d->layout.hasBlock();
+}
+
+bool PostDocument::isEditable() const
+{
+    return d->checkEditable().ok();
+}
+
+QList<Diagnostic> PostDocument::diagnostics() const
+{
+    return d->diagnostics;
+}
+
+bool PostDocument::hasErrors() const
+{
+    return d->hasErrors();
+}
+
+QString PostDocument::frontMatterBlock() const
+{
+    return d->text.mid(d->layout.start, d->layout.end - d->layout.start);
+}
+
+QString PostDocument::body() const
+{
+    return d->text.mid(d->layout.end);
+}
+
+int PostDocument::bodyOffset() const
+{
+    return d->layout.end;
+}
+
+int PostDocument::bodyFirstLine() const
+{
+    return int(QStringView(d->text).left(d->layout.end).count(QLatin1Char('\n'))) + 1;
+}
+
+void PostDocument::setBody(const QString &body)
+{
+    QString head = d->text.left(d->layout.end);
+    // A closing delimiter that ended the file needs its line break before a body can follow.
+    const bool delimited = d->layout.format == FrontMatterFormat::Yaml
+                           || d->layout.format == FrontMatterFormat::Toml;
+    if (delimited && !body.isEmpty() && !head.endsWith(QLatin1Char('\n')))
+        head += QLatin1Char('\n');
+    d->text = head + body;
+    d->parse();
+}
+
+QStringList PostDocument::keys() const
+{
+    QStringList keys;
+    for (const Entry &entry : d->block.entries)
+        keys.append(entry.key);
+    return keys;
+}
+
+std::optional<QJsonValue> PostDocument::value(const QString &key) const
+{
+    const Entry *entry = d->entry(key);
+    if (!entry)
+        return std::nullopt;
+    return entry->value;
+}
+
+Result<void> PostDocument::setValue(const QString &key, const QJsonValue &value)
+{
+    return d->setValue(key, value);
+}
+
+Result<void> PostDocument::unset(const QString &key)
+{
+    return d->unset(key);
+}
+
+PostMetadata PostDocument::metadata() const
+{
+    return d->metadata;
+}
+
+QString PostDocument::keyFor(Field field) const
+{
+    return d->keyFor(field);
+}
+
+Result<void> PostDocument::setField(Field field, const QJsonValue &value)
+{
+    if (field == Field::Draft && value.isBool())
+        return setDraft(value.toBool());
+    if (isTermField(field) && value.isArray()) {
+        QStringList terms;
+        for (const QJsonValue &term : value.toArray()) {
+            if (!term.isString())
+                return d->setValue(keyFor(field), value);
+            terms.append(term.toString());
+        }
+        return setTerms(field, terms);
+    }
+    return d->setValue(keyFor(field), value);
+}
+
+Result<void> PostDocument::setTerms(Field field, const QStringList &terms)
+{
+    return d->setTerms(field, terms);
+}
+
+Result<void> PostDocument::setDraft(bool draft)
+{
+    const QString key = keyFor(Field::Draft);
+    if (key.compare(QStringLiteral("published"), Qt::CaseInsensitive) == 0)
+        return d->setValue(key, !draft);
+    return d->setValue(key, draft);
+}
+
+} // namespace pw

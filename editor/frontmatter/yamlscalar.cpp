@@ -1,0 +1,169 @@
+#include "frontmatter/yamlscalar.h"
+
+#include <QRegularExpression>
+
+namespace pw::frontmatter {
+
+namespace {
+
+bool isOneOf(QStringView text, std::initializer_list<const char16_t *> words)
+{
+    for (const char16_t *word : words) {
+        if (text == QStringView(word))
+            return true;
+    }
+    return false;
+}
+
+bool isYaml11Bool(QStringView text)
+{
+    return isOneOf(text, {u"y", u"Y", u"yes", u"Yes", u"YES", u"n", u"N", u"no", u"No", u"NO",
+                          u"true", u"True", u"TRUE", u"false", u"False", u"FALSE", u"on", u"On",
+                          u"ON", u"off", u"Off", u"OFF"});
+}
+
+bool isNullWord(QStringView text)
+{
+    return isOneOf(text, {u"", u"~", u"null", u"Null", u"NULL"});
+}
+
+// Everything YAML 1.1 or 1.2 could read as a number (ints with _, 0x/0o/0b, octal 012,
+// sexagesimal 1:30, floats like 1.0 or .5, infinities, NaN) or a timestamp.
+const QRegularExpression &numberLike()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
+        "|(?:[0-9][0-9_]*)?\\.?[0-9_.]*(?:[eE][-+]?[0-9]+)?|\\.(?:inf|Inf|INF))"
+        "|\\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"));
+    return re;
+}
+
+const QRegularExpression &coreInt()
+{
+    static const QRegularExpression re(QStringLiteral("^[-+]?[0-9]+$"));
+    return re;
+}
+
+const QRegularExpression &coreFloat()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"));
+    return re;
+}
+
+} // namespace
+
+bool resolvesToNonString(QStringView plain)
+{
+    if (isNullWord(plain) || isYaml11Bool(plain) || plain == u"=" || plain == u"<<")
+        return true;
+    const QChar first = plain.front();
+    if (!first.isDigit() && first != QLatin1Char('-') && first != QLatin1Char('+')
+        && first != QLatin1Char('.'))
+        return false;
+    return plain.contains(QRegularExpression(QStringLiteral("[0-9]|inf|Inf|INF|nan|NaN|NAN")))
+           && numberLike().match(plain).hasMatch();
+}
+
+bool isSafePlainScalar(QStringView text, bool insideList)
+{
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace())
+        return false;
+    if (resolvesToNonString(text))
+        return false;
+    const QChar first = text.front();
+    static const QString alwaysIndicators = QStringLiteral("[]{},#&*!|>'\"%@`");
+    if (alwaysIndicators.contains(first))
+        return false;
+    if ((first == QLatin1Char('-') || first == QLatin1Char('?') || first == QLatin1Char(':'))
+        && (text.size() == 1 || text.at(1) == QLatin1Char(' ')))
+        return false;
+    if (text.startsWith(u"---") || text.startsWith(u"..."))
+        return false;
+    if (text.back() == QLatin1Char(':') || text.contains(u": ") || text.contains(u" #"))
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7F || u == 0x85 || u == 0x2028 || u == 0x2029 || u == 0xFEFF)
+            return false;
+        if (insideList
+            && (c == QLatin1Char(',') || c == QLatin1Char('[') || c == QLatin1Char(']')
+                || c == QLatin1Char('{') || c == QLatin1Char('}')))
+            return false;
+    }
+    if (insideList && text.contains(QLatin1Char(':')))
+        return false;
+    return true;
+}
+
+QString doubleQuoted(QStringView text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('"');
+    for (QChar c : text) {
+        switch (c.unicode()) {
+        case '"': out += QStringLiteral("\\\""); break;
+        case '\\': out += QStringLiteral("\\\\"); break;
+        case '\n': out += QStringLiteral("\\n"); break;
+        case '\t': out += QStringLiteral("\\t"); break;
+        case '\r': out += QStringLiteral("\\r"); break;
+        case 0x85: out += QStringLiteral("\\N"); break;
+        case 0x2028: out += QStringLiteral("\\L"); break;
+        case 0x2029: out += QStringLiteral("\\P"); break;
+        case 0xFEFF: out += QStringLiteral("\\uFEFF"); break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
+QString singleQuoted(QStringView text)
+{
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7F || u == 0x85 || u == 0x2028 || u == 0x2029 || u == 0xFEFF)
+            return doubleQuoted(text);
+    }
+    QString out = text.toString();
+    out.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+QJsonValue resolvePlainScalar(const QString &plain)
+{
+    if (isNullWord(plain))
+        return QJsonValue(QJsonValue::Null);
+    if (plain == u"true" || plain == u"True" || plain == u"TRUE")
+        return true;
+    if (plain == u"false" || plain == u"False" || plain == u"FALSE")
+        return false;
+    const QChar first = plain.front();
+    if (first.isDigit() || first == QLatin1Char('-') || first == QLatin1Char('+')
+        || first == QLatin1Char('.')) {
+        bool ok = false;
+        if (coreInt().match(plain).hasMatch()) {
+            const double value = plain.toDouble(&ok);
+            if (ok)
+                return value;
+        }
+        if (plain.startsWith(u"0x") || plain.startsWith(u"0o")) {
+            const qlonglong value = plain.mid(2).toLongLong(&ok, plain.at(1) == u'x' ? 16 : 8);
+            if (ok)
+                return double(value);
+        }
+        if (coreFloat().match(plain).hasMatch()) {
+            const double value = plain.toDouble(&ok);
+            if (ok)
+                return value;
+        }
+    }
+    return plain;
+}
+
+} // namespace pw::frontmatter
