@@ -24,6 +24,7 @@ struct PublishError
         Rejected,       // the server refused (hook declined, protected branch): its message
         Unreachable,    // network / path problems
         AuthFailed,     // credentials refused; never loops
+        UntrustedHost,  // the SSH host key or TLS certificate is not trusted: show fingerprint
         Other,
     };
     Kind kind = Kind::Other;
@@ -55,7 +56,17 @@ public:
         QString privateKeyPath;
         QString passphrase;
     };
+    // The server's SSH host key or TLS certificate could not be verified (not in known_hosts, or
+    // not signed by a trusted authority): trust it anyway? fingerprint is "SHA256:<base64>", as
+    // `ssh-keygen -l` prints it. Refusing fails the push with UntrustedHost.
+    virtual bool trustHost(const QString &host, const QString &fingerprint)
+    {
+        (void)host, (void)fingerprint;
+        return false;
+    }
     // attempt counts from 1; return nullopt to give up (the push then fails with AuthFailed).
+    // attempt > 1 means the previous answer was refused: do not store it. publishPost asks at
+    // most twice per push (e.g. the stored credential, then the user), then fails.
     virtual std::optional<Credential> credential(const QString &url, const QString &usernameFromUrl,
                                                  int attempt)
     {

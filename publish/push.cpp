@@ -2,6 +2,7 @@
 
 #include "publish/localtransport_p.h"
 
+#include <QCryptographicHash>
 #include <QObject>
 #include <QRegularExpression>
 #include <QStringList>
@@ -19,6 +20,7 @@ struct PushSession
     PublishObserver *observer = nullptr;
     int credentialAttempts = 0;
     bool gaveUpOnCredentials = false;
+    bool distrustedHost = false;
     QStringList refusals;  // "refs/heads/main: pre-receive hook declined"
     QString serverMessage; // what the server printed on the progress side band
 };
@@ -67,6 +69,43 @@ int credentials(git_credential **out, const char *url, const char *usernameFromU
         return git_credential_ssh_key_from_agent(out, user.constData());
     return giveUpOnCredentials(session, "the server asks for a kind of credential Postwright "
                                         "cannot provide");
+}
+
+QString fingerprintOf(git_cert *certificate)
+{
+    QByteArray sha256;
+    if (certificate->cert_type == GIT_CERT_HOSTKEY_LIBSSH2) {
+        const auto *key = reinterpret_cast<const git_cert_hostkey *>(certificate);
+        if (key->type & GIT_CERT_SSH_SHA256)
+            sha256 = QByteArray(reinterpret_cast<const char *>(key->hash_sha256),
+                                sizeof key->hash_sha256);
+    } else if (certificate->cert_type == GIT_CERT_X509) {
+        const auto *x509 = reinterpret_cast<const git_cert_x509 *>(certificate);
+        sha256 = QCryptographicHash::hash(
+            QByteArray(static_cast<const char *>(x509->data), qsizetype(x509->len)),
+            QCryptographicHash::Sha256);
+    }
+    if (sha256.isEmpty())
+        return {};
+    return QStringLiteral("SHA256:")
+           + QString::fromLatin1(sha256.toBase64(QByteArray::OmitTrailingEquals));
+}
+
+// libgit2 has already checked the key or certificate (valid); what it could not vouch for, the
+// user decides, seeing the fingerprint.
+int certificateCheck(git_cert *certificate, int valid, const char *host, void *payload)
+{
+    if (valid)
+        return 0;
+    PushSession *session = sessionOf(payload);
+    const QString fingerprint = fingerprintOf(certificate);
+    if (session->observer && !fingerprint.isEmpty()
+        && session->observer->trustHost(QString::fromUtf8(host), fingerprint))
+        return 0;
+    session->distrustedHost = true;
+    git_error_set(GIT_ERROR_NET, "the identity of %s could not be verified (%s)", host,
+                  fingerprint.isEmpty() ? "no fingerprint" : fingerprint.toLatin1().constData());
+    return GIT_ECERTIFICATE;
 }
 
 int sidebandProgress(const char *text, int length, void *payload)
@@ -121,6 +160,11 @@ PublishError pushFailure(const PushSession &session, int code, Step step, const 
         failure.message = QObject::tr("authentication failed for %1: check the user name and "
                                       "password (or key) for %2")
                               .arg(remote, url);
+    } else if (session.distrustedHost || code == GIT_ECERTIFICATE) {
+        failure.kind = PublishError::Kind::UntrustedHost;
+        failure.message = QObject::tr("The identity of %1 (%2) could not be verified: check its "
+                                      "fingerprint, then trust it. Your commit is kept here.")
+                              .arg(remote, url);
     } else if (code == GIT_ENONFASTFORWARD) {
         failure.kind = PublishError::Kind::NonFastForward;
         failure.message = QObject::tr("%1 has newer commits than this computer: pull first, then "
@@ -168,17 +212,35 @@ Result<void, PublishError> recordUpstream(git_repository *repository, const QStr
     return {};
 }
 
+Result<Remote, PublishError> lookupRemote(git_repository *repository, const QString &name)
+{
+    git_remote *raw = nullptr;
+    if (git_remote_lookup(&raw, repository, name.toUtf8().constData()) < 0)
+        return failure(
+            error(PublishError::Kind::NoRemote,
+                  QObject::tr("There is no remote named %1: add it or choose another").arg(name)));
+    return Remote(raw);
+}
+
+Result<QString, PublishError> existingRemote(git_repository *repository, const QString &name)
+{
+    auto remote = lookupRemote(repository, name);
+    if (!remote)
+        return failure(remote.error());
+    return name;
+}
+
 } // namespace
 
 Result<QString, PublishError> chooseRemote(git_repository *repository, const QString &branch,
                                            const QString &requested)
 {
     if (!requested.isEmpty())
-        return requested;
+        return existingRemote(repository, requested);
     const QString upstream
         = configString(repository, QStringLiteral("branch.%1.remote").arg(branch));
     if (!upstream.isEmpty() && upstream != QLatin1String("."))
-        return upstream;
+        return existingRemote(repository, upstream);
 
     StrArray names;
     if (git_remote_list(&names.value, repository) < 0)
@@ -205,12 +267,10 @@ Result<QString, PublishError> chooseRemote(git_repository *repository, const QSt
 Result<void, PublishError> pushBranch(git_repository *repository, const QString &remoteName,
                                       const QString &branch, PublishObserver *observer)
 {
-    git_remote *rawRemote = nullptr;
-    if (git_remote_lookup(&rawRemote, repository, remoteName.toUtf8().constData()) < 0)
-        return failure(error(
-            PublishError::Kind::NoRemote,
-            QObject::tr("There is no remote named %1: add it or choose another").arg(remoteName)));
-    const Remote remote(rawRemote);
+    auto looked = lookupRemote(repository, remoteName);
+    if (!looked)
+        return failure(looked.error());
+    const Remote remote = std::move(looked).value();
     const char *pushUrl = git_remote_pushurl(remote.get());
     const QString url = QString::fromUtf8(pushUrl ? pushUrl : git_remote_url(remote.get()));
 
@@ -226,8 +286,10 @@ Result<void, PublishError> pushBranch(git_repository *repository, const QString 
     session.observer = observer;
     git_push_options options;
     git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
+    options.proxy_opts.type = GIT_PROXY_AUTO; // http.proxy and the environment, as git does
     git_remote_callbacks &callbacks = options.callbacks;
     callbacks.credentials = credentials;
+    callbacks.certificate_check = certificateCheck;
     callbacks.sideband_progress = sidebandProgress;
     callbacks.push_transfer_progress = pushTransferProgress;
     callbacks.push_update_reference = pushUpdateReference;

@@ -17,12 +17,19 @@ public:
     int progressCalls = 0;
     QString remoteText;
     QList<int> credentialAttempts;
+    QString trustedFingerprint; // the one host key or certificate this observer trusts
+    QStringList fingerprintsSeen;
     // The answer for attempt n is answers[n - 1]; past the end, the last answer repeats.
     QList<std::optional<Credential>> answers;
 
     void stage(const QString &what) override { stages.append(what); }
     void transferProgress(qint64, qint64) override { ++progressCalls; }
     void remoteMessage(const QString &text) override { remoteText += text; }
+    bool trustHost(const QString &, const QString &fingerprint) override
+    {
+        fingerprintsSeen.append(fingerprint);
+        return !trustedFingerprint.isEmpty() && fingerprint == trustedFingerprint;
+    }
     std::optional<Credential> credential(const QString &, const QString &, int attempt) override
     {
         credentialAttempts.append(attempt);
