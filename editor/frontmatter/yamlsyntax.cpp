@@ -23,7 +23,22 @@ QJsonValue toJson(const YAML::Node &node, int depth = 0)
     switch (node.Type()) {
     case YAML::NodeType::Scalar: {
         const QString scalar = QString::fromStdString(node.Scalar());
-        return node.Tag() == "?" ? resolvePlainScalar(scalar) : QJsonValue(scalar);
+        const std::string &tag = node.Tag();
+        if (tag == "?")
+            return resolvePlainScalar(scalar);
+        // Explicit core-schema tags (!!int 42, !!bool false) say the type; any other is text.
+        static const std::string core = "tag:yaml.org,2002:";
+        if (tag.starts_with(core) && tag != core + "str") {
+            const QJsonValue resolved = resolvePlainScalar(scalar);
+            const std::string type = tag.substr(core.size());
+            const bool matches = (type == "int" || type == "float") ? resolved.isDouble()
+                                 : type == "bool"                   ? resolved.isBool()
+                                 : type == "null"                   ? resolved.isNull()
+                                                                    : false;
+            if (matches)
+                return resolved;
+        }
+        return scalar;
     }
     case YAML::NodeType::Sequence: {
         QJsonArray array;

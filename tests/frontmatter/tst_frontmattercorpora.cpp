@@ -1,0 +1,233 @@
+// Front matter against real-world inputs: every case of the YAML test suite used as a block, and
+// every page of Hugo's documentation (copies in tests/data, see tests/data/README.md).
+
+#include "frontmatter/postdocument.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace pw;
+
+namespace {
+
+const QString dataDir = QStringLiteral(POSTWRIGHT_TEST_DATA_DIR);
+
+QByteArray readBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+// A line that would end the block (or start another document) cuts the case short, so what we
+// can expect of it depends on whether the case has one.
+bool hasDelimiterLine(const QByteArray &yaml)
+{
+    static const QRegularExpression re(QStringLiteral("^(---|\\.\\.\\.)[ \\t\\r]*$"),
+                                       QRegularExpression::MultilineOption);
+    return re.match(QString::fromUtf8(yaml)).hasMatch();
+}
+
+// What the suite says the document is (in.json), when there is exactly one document.
+std::optional<QJsonValue> expectedJson(const QString &caseDir)
+{
+    const QByteArray json = readBytes(caseDir + QStringLiteral("/in.json"));
+    if (json.isEmpty())
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]", &error);
+    if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return std::nullopt; // several documents, or a scalar stream QJsonDocument cannot read
+    return doc.array().first();
+}
+
+QStringList changedLines(const QStringList &before, const QStringList &after, bool fromBefore)
+{
+    int prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    int suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix
+           && before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    const QStringList &lines = fromBefore ? before : after;
+    return lines.mid(prefix, lines.size() - prefix - suffix);
+}
+
+} // namespace
+
+class tst_FrontMatterCorpora : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void yamlTestSuite_data();
+    void yamlTestSuite();
+    void hugoDocs_data();
+    void hugoDocs();
+};
+
+void tst_FrontMatterCorpora::yamlTestSuite_data()
+{
+    QTest::addColumn<QString>("caseDir");
+    const QString root = dataDir + QStringLiteral("/yaml-test-suite");
+    QDirIterator it(root, {QStringLiteral("in.yaml")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList dirs;
+    while (it.hasNext())
+        dirs.append(QFileInfo(it.next()).path());
+    dirs.sort();
+    QVERIFY2(dirs.size() > 300, "the yaml-test-suite copy is missing");
+    for (const QString &dir : dirs) {
+        const QString id = dir.mid(root.size() + 1);
+        const bool error = QFile::exists(dir + QStringLiteral("/error"));
+        QTest::newRow(qPrintable((error ? QStringLiteral("robustness: error case ")
+                                        : QStringLiteral("nominal: valid case "))
+                                 + id))
+            << dir;
+    }
+}
+
+void tst_FrontMatterCorpora::yamlTestSuite()
+{
+    QFETCH(QString, caseDir);
+    QByteArray yaml = readBytes(caseDir + QStringLiteral("/in.yaml"));
+    if (!yaml.isEmpty() && !yaml.endsWith('\n'))
+        yaml += '\n';
+    const QByteArray bytes = "---\n" + yaml + "---\nBody\n";
+    const bool errorCase = QFile::exists(caseDir + QStringLiteral("/error"));
+    const bool wholeBlock = !hasDelimiterLine(yaml);
+
+    const Result<PostFile> file = PostFile::decode(bytes);
+    if (!file) {
+        // Only a suite case that is not UTF-8 could fail here; it must say where.
+        QVERIFY(file.error().line > 0);
+        return;
+    }
+    PostDocument doc(file->text);
+    QCOMPARE(doc.text(), file->text);
+    QCOMPARE(file->encode(), bytes);
+    for (const Diagnostic &d : doc.diagnostics()) {
+        QVERIFY2(d.line >= 1 && d.column >= 1, qPrintable(d.message));
+        QVERIFY2(d.line <= doc.text().count(QLatin1Char('\n')) + 1, qPrintable(d.message));
+    }
+
+    if (!wholeBlock)
+        return; // the block is the case's first lines only; round trip and no crash is the rule
+
+    if (errorCase) {
+        if (!doc.hasErrors())
+            QEXPECT_FAIL("", "yaml-cpp 0.7 accepts this invalid YAML", Abort);
+        QVERIFY(doc.hasErrors());
+        QVERIFY(!doc.isEditable());
+        QVERIFY(!doc.setValue(QStringLiteral("title"), QStringLiteral("x")).ok());
+        QCOMPARE(doc.text(), file->text);
+        return;
+    }
+
+    const std::optional<QJsonValue> expected = expectedJson(caseDir);
+    const bool isMap = expected && expected->isObject();
+    if (expected && !isMap && !expected->isNull()) {
+        // Valid YAML that is not `key: value` lines: an error with a position, never an edit.
+        QVERIFY(doc.hasErrors());
+        QVERIFY(!doc.isEditable());
+        return;
+    }
+    if (doc.hasErrors())
+        QEXPECT_FAIL("", "yaml-cpp 0.7 rejects this valid YAML", Abort);
+    QVERIFY2(!doc.hasErrors(), qPrintable(doc.diagnostics().value(0).message));
+    if (!isMap)
+        return;
+    const QJsonObject object = expected->toObject();
+    QStringList keys = doc.keys();
+    keys.sort();
+    QStringList expectedKeys = object.keys();
+    expectedKeys.sort();
+    if (keys != expectedKeys)
+        return; // complex or duplicate keys: JSON cannot say what the map is
+    // The suite's JSON uses YAML 1.2 core types, as value() does.
+    for (const QString &key : expectedKeys)
+        QCOMPARE(doc.value(key).value_or(QJsonValue()), object.value(key));
+
+    // An edit of a suite document must parse again and keep every other key.
+    const QString newKey = QStringLiteral("postwright_added");
+    if (doc.isEditable() && !object.contains(newKey)) {
+        const Result<void> added = doc.setValue(newKey, QStringLiteral("yes: no"));
+        if (added.ok()) {
+            QVERIFY(!doc.hasErrors());
+            QCOMPARE(doc.value(newKey).value_or(QJsonValue()), QJsonValue(QStringLiteral("yes: no")));
+            QVERIFY(doc.unset(newKey).ok());
+            QCOMPARE(doc.text(), file->text);
+        }
+    }
+}
+
+void tst_FrontMatterCorpora::hugoDocs_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString root = dataDir + QStringLiteral("/hugo-docs/content");
+    QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    QVERIFY2(files.size() > 900, "the hugo-docs copy is missing");
+    for (const QString &path : files)
+        QTest::newRow(qPrintable(QStringLiteral("nominal: ") + path.mid(root.size() + 1))) << path;
+}
+
+void tst_FrontMatterCorpora::hugoDocs()
+{
+    QFETCH(QString, path);
+    const QByteArray bytes = readBytes(path);
+    const Result<PostFile> file = PostFile::decode(bytes, path);
+    QVERIFY2(file.ok(), qPrintable(file.ok() ? QString() : file.error().toString()));
+    QCOMPARE(file->encode(), bytes);
+    PostDocument doc(file->text);
+    QVERIFY2(!doc.hasErrors(), qPrintable(doc.diagnostics().value(0).message));
+    QCOMPARE(doc.text(), file->text);
+
+    // Title to a new value and back: the original bytes.
+    const QString titleKey = doc.keyFor(Field::Title);
+    const std::optional<QJsonValue> title = doc.value(titleKey);
+    QVERIFY(doc.setField(Field::Title, QStringLiteral("A new title from Postwright")).ok());
+    QCOMPARE(doc.metadata().title, QStringLiteral("A new title from Postwright"));
+    if (title)
+        QVERIFY(doc.setValue(titleKey, *title).ok());
+    else
+        QVERIFY(doc.unset(titleKey).ok());
+    // A file without front matter keeps the (now empty) block the edit added at its top.
+    const bool hadBlock = PostDocument(file->text).hasFrontMatter();
+    QCOMPARE(doc.text(), hadBlock ? file->text : QStringLiteral("---\n---\n") + file->text);
+    doc = PostDocument(file->text);
+
+    // Adding a tag changes only the tags lines.
+    const QString tagsKey = doc.keyFor(Field::Tags);
+    const QStringList tags = doc.metadata().tags + QStringList{QStringLiteral("postwright-test")};
+    const Result<void> tagged = doc.setTerms(Field::Tags, tags);
+    QVERIFY2(tagged.ok(), qPrintable(tagged.ok() ? QString() : tagged.error().toString()));
+    QCOMPARE(doc.metadata().tags, tags);
+    const QStringList before = file->text.split(QLatin1Char('\n'));
+    const QStringList after = doc.text().split(QLatin1Char('\n'));
+    const QStringList removed = changedLines(before, after, true);
+    const QStringList added = changedLines(before, after, false);
+    QVERIFY(!added.isEmpty());
+    const QRegularExpression tagsLine(QStringLiteral("^(%1:.*|\\s*- .*)$")
+                                          .arg(QRegularExpression::escape(tagsKey)));
+    for (const QString &line : removed + added) {
+        const bool newDelimiter = !hadBlock && line == QStringLiteral("---");
+        QVERIFY2(tagsLine.match(line).hasMatch() || newDelimiter, qPrintable(line));
+    }
+    QVERIFY(added.contains(QStringLiteral("postwright-test"))
+            || std::any_of(added.cbegin(), added.cend(), [](const QString &line) {
+                   return line.contains(QStringLiteral("postwright-test"));
+               }));
+    QCOMPARE(doc.body(), PostDocument(file->text).body());
+}
+
+QTEST_GUILESS_MAIN(tst_FrontMatterCorpora)
+#include "tst_frontmattercorpora.moc"
