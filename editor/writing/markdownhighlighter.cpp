@@ -1,0 +1,354 @@
+#include "markdownhighlighter.h"
+
+#include "spellchecker.h"
+#include "spellscope.h"
+
+#include <QFontDatabase>
+#include <QRegularExpression>
+#include <QTextDocument>
+#include <QTimer>
+
+namespace pw {
+
+namespace {
+
+class LineKindData : public QTextBlockUserData
+{
+public:
+    explicit LineKindData(LineKind lineKind)
+        : kind(lineKind)
+    {
+    }
+    LineKind kind;
+};
+
+QColor mix(const QColor &a, const QColor &b, double amountOfB)
+{
+    const auto channel = [&](double x, double y) {
+        return int(x + (y - x) * amountOfB);
+    };
+    return QColor(channel(a.red(), b.red()), channel(a.green(), b.green()),
+                  channel(a.blue(), b.blue()));
+}
+
+QTextCharFormat coloured(const QColor &color)
+{
+    QTextCharFormat format;
+    format.setForeground(color);
+    return format;
+}
+
+bool couldBeFrontMatterDelimiter(const QString &text)
+{
+    const QStringView line = QStringView(text).trimmed();
+    return line == u"---" || line == u"..." || line == u"+++" || line == u"}" || line == u"{";
+}
+
+// Blocks whose front matter may start or end this far down are looked at; past it, a line is
+// never front matter (findFrontMatter's own limit).
+constexpr int frontMatterScanLimit = 2000;
+
+struct InlineRule
+{
+    QRegularExpression pattern;
+    enum class Kind { Link, Url, Strong, Emphasis, Strike, Html } kind;
+};
+
+const QList<InlineRule> &inlineRules()
+{
+    using K = InlineRule::Kind;
+    static const QList<InlineRule> rules{
+        {QRegularExpression(QStringLiteral(R"(<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>)")), K::Url},
+        {QRegularExpression(QStringLiteral(R"(</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--.*?-->)")),
+         K::Html},
+        {QRegularExpression(QStringLiteral(R"(\{\{[<%].*?[%>]\}\})")), K::Html},
+        {QRegularExpression(QStringLiteral(R"((\*\*|__)(?=\S)(.+?)(?<=\S)\1)")), K::Strong},
+        {QRegularExpression(QStringLiteral(R"((?<![*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?!\*))")),
+         K::Emphasis},
+        {QRegularExpression(QStringLiteral(R"((?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w))")),
+         K::Emphasis},
+        {QRegularExpression(QStringLiteral(R"(~~(?=\S)(.+?)(?<=\S)~~)")), K::Strike},
+        {QRegularExpression(QStringLiteral(R"(!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\]))")), K::Link},
+        {QRegularExpression(QStringLiteral(R"(\b(https?|ftp)://[^\s<>)\]]+)")), K::Url},
+    };
+    return rules;
+}
+
+} // namespace
+
+HighlightTheme HighlightTheme::fromPalette(const QPalette &palette)
+{
+    HighlightTheme theme;
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    theme.dark = base.lightness() < 128;
+    QColor accent = palette.color(QPalette::Link);
+    if (theme.dark && accent.lightness() < 150)
+        accent = accent.lighter(170);
+    if (!theme.dark && accent.lightness() > 140)
+        accent = accent.darker(150);
+    const QColor muted = mix(text, base, 0.45);
+
+    theme.markup = coloured(muted);
+    theme.heading = coloured(mix(accent, text, 0.35));
+    theme.heading.setFontWeight(QFont::Bold);
+    theme.emphasis.setFontItalic(true);
+    theme.strong.setFontWeight(QFont::Bold);
+    theme.strikethrough.setFontStrikeOut(true);
+    theme.strikethrough.setForeground(muted);
+
+    const QString fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont).family();
+    theme.code = coloured(theme.dark ? QColor(0xe8, 0xa0, 0xc8) : QColor(0x9c, 0x2b, 0x5e));
+    theme.code.setFontFamilies({fixed});
+    theme.codeBackground = mix(base, text, theme.dark ? 0.09 : 0.05);
+    theme.fence = coloured(muted);
+    theme.fence.setFontFamilies({fixed});
+    theme.fenceLanguage = coloured(mix(accent, text, 0.2));
+    theme.fenceLanguage.setFontFamilies({fixed});
+    theme.fenceLanguage.setFontWeight(QFont::Bold);
+
+    theme.link = coloured(accent);
+    theme.link.setFontUnderline(true);
+    theme.url = coloured(mix(accent, base, 0.35));
+    theme.listMarker = coloured(theme.dark ? QColor(0xf2, 0xa8, 0x5c) : QColor(0xb0, 0x55, 0x00));
+    theme.listMarker.setFontWeight(QFont::Bold);
+    theme.quote = coloured(mix(text, base, 0.3));
+    theme.quote.setFontItalic(true);
+    theme.html = coloured(theme.dark ? QColor(0xc9, 0xa2, 0xec) : QColor(0x7a, 0x3e, 0x9d));
+
+    theme.frontMatter = coloured(mix(text, base, 0.2));
+    theme.frontMatter.setFontFamilies({fixed});
+    theme.frontMatterKey = coloured(mix(accent, text, 0.15));
+    theme.frontMatterKey.setFontWeight(QFont::Bold);
+    theme.frontMatterBackground = mix(base, accent, theme.dark ? 0.12 : 0.07);
+
+    theme.spelling.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
+    theme.spelling.setUnderlineColor(theme.dark ? QColor(0xff, 0x6b, 0x6b)
+                                                : QColor(0xd3, 0x2f, 0x2f));
+    return theme;
+}
+
+MarkdownHighlighter::MarkdownHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document)
+    , m_theme(HighlightTheme::fromPalette(QPalette()))
+{
+}
+
+void MarkdownHighlighter::setTheme(const HighlightTheme &theme)
+{
+    m_theme = theme;
+    rehighlight();
+}
+
+void MarkdownHighlighter::setSpellChecker(const SpellChecker *checker)
+{
+    m_spellChecker = checker;
+    rehighlight();
+}
+
+LineKind MarkdownHighlighter::lineKind(const QTextBlock &block)
+{
+    const auto *data = dynamic_cast<const LineKindData *>(block.userData());
+    return data ? data->kind : LineKind::Paragraph;
+}
+
+void MarkdownHighlighter::refreshFrontMatter(int blockNumber)
+{
+    QTextBlock block = document()->firstBlock();
+    QString line;
+    const FrontMatterExtent extent = findFrontMatter(
+        [&](int) -> std::optional<QStringView> {
+            if (!block.isValid())
+                return std::nullopt;
+            line = block.text();
+            block = block.next();
+            return QStringView(line);
+        },
+        frontMatterScanLimit);
+    if (extent.kind == m_frontMatter.kind && extent.lastLine == m_frontMatter.lastLine)
+        return;
+    m_frontMatter = extent;
+    // The blocks after this one follow through their states; those before it were highlighted
+    // with the old extent and are redone once this pass is over.
+    if (blockNumber == 0)
+        return;
+    QTimer::singleShot(0, this, [this, blockNumber] {
+        QTextBlock stale = document()->firstBlock();
+        for (int i = 0; i < blockNumber && stale.isValid(); ++i, stale = stale.next())
+            rehighlightBlock(stale);
+    });
+}
+
+void MarkdownHighlighter::highlightBlock(const QString &text)
+{
+    const int number = currentBlock().blockNumber();
+    ScanState state = ScanState::unpack(previousBlockState());
+    if (number == 0 || state.context == ScanState::Context::FrontMatter
+        || (number < frontMatterScanLimit && couldBeFrontMatterDelimiter(text)))
+        refreshFrontMatter(number);
+
+    const QTextBlock previous = currentBlock().previous();
+    const bool previousIsParagraph
+        = previous.isValid() && lineKind(previous) == LineKind::Paragraph;
+    const LineInfo info = scanLine(state, text, number, m_frontMatter, previousIsParagraph);
+    setCurrentBlockState(state.pack());
+    setCurrentBlockUserData(new LineKindData(info.kind));
+
+    const int length = int(text.size());
+    switch (info.kind) {
+    case LineKind::Blank:
+        return;
+    case LineKind::FrontMatterDelimiter:
+        setFormat(0, length, m_theme.markup);
+        return;
+    case LineKind::FrontMatter:
+        highlightFrontMatterLine(text);
+        return;
+    case LineKind::FenceOpen: {
+        setFormat(0, length, m_theme.fence);
+        const qsizetype at = info.fenceLanguage.isEmpty() ? -1 : text.indexOf(info.fenceLanguage);
+        if (at >= 0)
+            setFormat(int(at), int(info.fenceLanguage.size()), m_theme.fenceLanguage);
+        return;
+    }
+    case LineKind::FenceClose:
+        setFormat(0, length, m_theme.fence);
+        return;
+    case LineKind::Code:
+        setFormat(0, length, m_theme.code);
+        return;
+    case LineKind::Html:
+        setFormat(0, length, m_theme.html);
+        return;
+    case LineKind::SetextUnderline:
+    case LineKind::ThematicBreak:
+    case LineKind::TableDelimiter:
+        setFormat(0, length, m_theme.markup);
+        return;
+    case LineKind::Heading: {
+        setFormat(0, length, m_theme.heading);
+        highlightInline(text, 0);
+        int hashes = int(text.indexOf(QLatin1Char('#')));
+        int end = hashes;
+        while (end < length && text[end] == QLatin1Char('#'))
+            ++end;
+        mergeFormat(hashes, end - hashes, m_theme.markup);
+        break;
+    }
+    case LineKind::Quote:
+    case LineKind::ListItem: {
+        const LinePrefix prefix = linePrefix(text);
+        if (!prefix.quote.isEmpty())
+            setFormat(0, length, m_theme.quote);
+        highlightInline(text, prefix.length());
+        setFormat(int(prefix.indent.size()), int(prefix.quote.size()), m_theme.markup);
+        const int marker = int(prefix.indent.size() + prefix.quote.size());
+        setFormat(marker,
+                  int(prefix.marker.size() + prefix.afterMarker.size() + prefix.task.size()),
+                  m_theme.listMarker);
+        break;
+    }
+    case LineKind::TableRow:
+        highlightInline(text, 0);
+        for (int i = 0; i < length; ++i) {
+            if (text[i] == QLatin1Char('|') && (i == 0 || text[i - 1] != QLatin1Char('\\')))
+                setFormat(i, 1, m_theme.markup);
+        }
+        break;
+    case LineKind::Paragraph:
+        highlightInline(text, 0);
+        break;
+    }
+
+    if (m_spellChecker && isProse(info.kind)) {
+        for (const TextRange &word : m_spellChecker->misspelledWords(text))
+            mergeFormat(word.start, word.length(), m_theme.spelling);
+    }
+}
+
+void MarkdownHighlighter::highlightFrontMatterLine(const QString &text)
+{
+    static const QRegularExpression key(QStringLiteral(R"(^\s*(- )?("[^"]+"|[\w.-]+)\s*(?=[:=]))"));
+    static const QRegularExpression comment(QStringLiteral(R"((^|\s)#.*$)"));
+    setFormat(0, int(text.size()), m_theme.frontMatter);
+    const QRegularExpressionMatch keyMatch = key.match(text);
+    if (keyMatch.hasMatch())
+        mergeFormat(int(keyMatch.capturedStart(2)), int(keyMatch.capturedLength(2)),
+                    m_theme.frontMatterKey);
+    // A '#' inside a quoted value is no comment; this is a highlight, so "probably" is enough.
+    if (!text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\''))) {
+        const QRegularExpressionMatch commentMatch = comment.match(text);
+        if (commentMatch.hasMatch())
+            setFormat(int(commentMatch.capturedStart()), int(commentMatch.capturedLength()),
+                      m_theme.markup);
+    }
+}
+
+void MarkdownHighlighter::highlightInline(const QString &text, int from)
+{
+    // Code spans win over everything else: mask them so no other rule sees their content.
+    const QList<TextRange> spans = codeSpans(text);
+    QString masked = text;
+    for (const TextRange &span : spans) {
+        for (int i = span.start; i < span.end; ++i)
+            masked[i] = QLatin1Char(' ');
+    }
+    for (int i = 0; i < from && i < masked.size(); ++i)
+        masked[i] = QLatin1Char(' ');
+
+    using K = InlineRule::Kind;
+    for (const InlineRule &rule : inlineRules()) {
+        QRegularExpressionMatchIterator it = rule.pattern.globalMatch(masked);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            const int start = int(match.capturedStart());
+            const int length = int(match.capturedLength());
+            switch (rule.kind) {
+            case K::Link:
+                mergeFormat(start, length, m_theme.url);
+                mergeFormat(int(match.capturedStart(1)), int(match.capturedLength(1)),
+                            m_theme.link);
+                break;
+            case K::Url:
+                mergeFormat(start, length, m_theme.url);
+                break;
+            case K::Html:
+                mergeFormat(start, length, m_theme.html);
+                break;
+            case K::Strong:
+            case K::Emphasis:
+            case K::Strike: {
+                const QTextCharFormat &format = rule.kind == K::Strong     ? m_theme.strong
+                                                : rule.kind == K::Emphasis ? m_theme.emphasis
+                                                                           : m_theme.strikethrough;
+                mergeFormat(start, length, format);
+                const int group = rule.kind == K::Strong ? 2 : 1;
+                const int markerLength = int(match.capturedStart(group)) - start;
+                mergeFormat(start, markerLength, m_theme.markup);
+                mergeFormat(int(match.capturedEnd(group)), markerLength, m_theme.markup);
+                break;
+            }
+            }
+        }
+    }
+    for (const TextRange &span : spans)
+        setFormat(span.start, span.length(), m_theme.code);
+}
+
+void MarkdownHighlighter::mergeFormat(int start, int length, const QTextCharFormat &format)
+{
+    // Runs of one format are merged in one go; a line rarely has more than a few.
+    int runStart = start;
+    while (runStart < start + length) {
+        const QTextCharFormat current = QSyntaxHighlighter::format(runStart);
+        int runEnd = runStart + 1;
+        while (runEnd < start + length && QSyntaxHighlighter::format(runEnd) == current)
+            ++runEnd;
+        QTextCharFormat merged = current;
+        merged.merge(format);
+        setFormat(runStart, runEnd - runStart, merged);
+        runStart = runEnd;
+    }
+}
+
+} // namespace pw
