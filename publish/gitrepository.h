@@ -33,7 +33,9 @@ Result<void, PublishError> pushBranch(const QString &workTree, const QString &re
 Result<QString, PublishError> currentBranch(const QString &workTree);
 
 // The file:// URL of a local bare repository. Pushes to it run git's own receive-pack, so the
-// repository's hooks (e.g. a post-receive that builds the site) run as with `git push`.
+// repository's hooks (e.g. a post-receive that builds the site) run as with `git push`. A remote
+// given as a plain absolute path takes the same route (hooks run too); only relative paths are
+// left to libgit2's built-in local transport, which never runs hooks.
 QString localRemoteUrl(const QString &bareRepositoryPath);
 
 // Makes libgit2 look for global, XDG and system configuration only in folder. Tests point it at

@@ -10,10 +10,12 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <thread>
 
 using pw::PublishError;
 using pw::test::GitSandbox;
@@ -71,6 +73,11 @@ private Q_SLOTS:
     void httpAuthentication();
     void sshAuthentication_data();
     void sshAuthentication();
+    void largePushWithChattyHook();
+    void publishesFromWorkerThreads();
+    void identityFromGlobalConfiguration();
+    void pushesToTheUpstreamBranchName();
+    void checkedOutBranchOfANonBareRemoteIsRefused();
 
 private:
     struct Site
@@ -782,6 +789,129 @@ void PublisherTest::sshAuthentication()
             published.error().message.contains(QStringLiteral("authentication failed for origin")));
     }
     QCOMPARE(remoteHead(site), site.initialCommit);
+    verifyCommitKeptLocally(site, QStringLiteral("A post"), kEditedPost);
+}
+
+void PublisherTest::largePushWithChattyHook()
+{
+    // Several megabytes one way and a hook printing far more than a pipe buffer the other way:
+    // the local transport must keep both moving instead of deadlocking.
+    Site site = createSite();
+    QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    QVERIFY(
+        m_sandbox->installHook(site.remote, QStringLiteral("post-receive"),
+                               "#!/bin/sh\ni=0\nwhile [ $i -lt 4000 ]; do\n"
+                               "  echo \"building page $i of the site, with some padding text\"\n"
+                               "  echo \"warning $i\" >&2\n  i=$((i+1))\ndone\n"));
+    QByteArray post = "---\ntitle: Big\n---\n";
+    QRandomGenerator random(20261203);
+    while (post.size() < 6 * 1024 * 1024)
+        post += QByteArray::number(random.generate64(), 36) + ' ';
+    QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), post));
+    RecordingObserver observer;
+    const auto published = pw::publishPost(requestFor(site), &observer);
+    QVERIFY2(published.ok(), qPrintable(describe(published)));
+    QCOMPARE(remoteHead(site), published.value().commitId);
+    QVERIFY(observer.remoteText.contains(QStringLiteral("building page 3999")));
+    QVERIFY(observer.remoteText.contains(QStringLiteral("warning 3999")));
+    const auto size = m_sandbox->git(site.remote, {QStringLiteral("cat-file"), QStringLiteral("-s"),
+                                                   QStringLiteral("main:posts/a.md")});
+    QCOMPARE(size.text(), QString::number(post.size()));
+}
+
+void PublisherTest::publishesFromWorkerThreads()
+{
+    // The GUI publishes on a worker thread; two sites at once must not disturb each other
+    // (libgit2's errors are per thread, its initialisation happens once).
+    Site first = createSite();
+    QVERIFY2(!first.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    const QString secondRemote = m_sandbox->createBareRepository(QStringLiteral("second.git"));
+    const QString secondWork = m_sandbox->clone(first.remote, QStringLiteral("second"));
+    QVERIFY(!secondRemote.isEmpty() && !secondWork.isEmpty());
+    QCOMPARE(git(secondWork, {QStringLiteral("remote"), QStringLiteral("set-url"),
+                              QStringLiteral("origin"), pw::localRemoteUrl(secondRemote)}),
+             QString());
+    QVERIFY(
+        pw::setIdentity(secondWork, {QStringLiteral("Bo"), QStringLiteral("bo@example.org")}).ok());
+    QVERIFY(GitSandbox::writeFile(first.work + QStringLiteral("/posts/a.md"), kEditedPost));
+    QVERIFY(GitSandbox::writeFile(secondWork + QStringLiteral("/posts/b.md"), kEditedPost));
+
+    std::optional<pw::Result<pw::PublishOutcome, PublishError>> results[2];
+    std::thread one([&] { results[0].emplace(pw::publishPost(requestFor(first))); });
+    std::thread two([&] {
+        results[1].emplace(
+            pw::publishPost({secondWork, QStringLiteral("posts/b.md"), QStringLiteral("B"), {}}));
+    });
+    one.join();
+    two.join();
+    QVERIFY2(results[0]->ok(), qPrintable(describe(*results[0])));
+    QVERIFY2(results[1]->ok(), qPrintable(describe(*results[1])));
+    QCOMPARE(remoteHead(first), results[0]->value().commitId);
+    QCOMPARE(git(secondRemote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
+             results[1]->value().commitId);
+}
+
+void PublisherTest::identityFromGlobalConfiguration()
+{
+    Site site = createSite();
+    QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    for (const QString &key : {QStringLiteral("user.name"), QStringLiteral("user.email")})
+        QCOMPARE(git(site.work, {QStringLiteral("config"), QStringLiteral("--unset"), key}),
+                 QString());
+    // The folder libgit2 takes global configuration from (see initTestCase), for this test only.
+    const QString global = m_emptyConfig.filePath(QStringLiteral(".gitconfig"));
+    QVERIFY(
+        GitSandbox::writeFile(global, "[user]\n\tname = Global Gil\n\temail = gil@example.org\n"));
+    const auto identity = pw::identityFor(site.work);
+    QFile::remove(global);
+    QVERIFY2(identity.ok(), qPrintable(describe(identity)));
+    QCOMPARE(identity.value().name, QStringLiteral("Global Gil"));
+    QCOMPARE(identity.value().email, QStringLiteral("gil@example.org"));
+    QVERIFY(!pw::identityFor(site.work).ok()); // gone again with the file
+}
+
+void PublisherTest::pushesToTheUpstreamBranchName()
+{
+    // main tracks origin/live (git branch -u): publishing updates live, not a new "main".
+    Site site = createSite();
+    QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    QVERIFY(m_sandbox
+                ->git(site.remote,
+                      {QStringLiteral("branch"), QStringLiteral("live"), QStringLiteral("main")})
+                .ok());
+    QVERIFY(m_sandbox->git(site.work, {QStringLiteral("fetch"), QStringLiteral("-q")}).ok());
+    QCOMPARE(git(site.work, {QStringLiteral("branch"), QStringLiteral("-q"), QStringLiteral("-u"),
+                             QStringLiteral("origin/live")}),
+             QString());
+    QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
+    const auto published = pw::publishPost(requestFor(site));
+    QVERIFY2(published.ok(), qPrintable(describe(published)));
+    QCOMPARE(git(site.remote, {QStringLiteral("rev-parse"), QStringLiteral("live")}),
+             published.value().commitId);
+    QCOMPARE(remoteHead(site), site.initialCommit);
+    QCOMPARE(git(site.work, {QStringLiteral("config"), QStringLiteral("branch.main.merge")}),
+             QStringLiteral("refs/heads/live"));
+}
+
+void PublisherTest::checkedOutBranchOfANonBareRemoteIsRefused()
+{
+    // git's receive-pack refuses to move the branch checked out in the remote's work tree
+    // (receive.denyCurrentBranch); that refusal must reach the user, not a false "published".
+    Site site = createSite();
+    QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    const QString other = m_sandbox->clone(site.remote, QStringLiteral("other"));
+    QVERIFY(!other.isEmpty());
+    QCOMPARE(git(site.work, {QStringLiteral("remote"), QStringLiteral("set-url"),
+                             QStringLiteral("origin"), pw::localRemoteUrl(other)}),
+             QString());
+    const QString before = git(other, {QStringLiteral("rev-parse"), QStringLiteral("main")});
+    QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
+    const auto published = pw::publishPost(requestFor(site));
+    QVERIFY(!published.ok());
+    QCOMPARE(published.error().kind, Kind::Rejected);
+    QVERIFY2(published.error().message.contains(QStringLiteral("checked out")),
+             qPrintable(describe(published.error())));
+    QCOMPARE(git(other, {QStringLiteral("rev-parse"), QStringLiteral("main")}), before);
     verifyCommitKeptLocally(site, QStringLiteral("A post"), kEditedPost);
 }
 
