@@ -32,7 +32,7 @@ public:
                                     .arg(closingDelimiter(layout.unclosedFormat))});
         }
         if (layout.hasBlock()) {
-            const LineIndex lines(text);
+            const LineIndex lines(text, layout.end);
             layout.contentFirstLine = lines.lineOf(layout.contentStart);
             block = syntaxFor(layout.format).parse(text, layout, lines);
             diagnostics += block.errors;

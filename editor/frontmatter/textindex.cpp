@@ -4,10 +4,11 @@
 
 namespace pw::frontmatter {
 
-LineIndex::LineIndex(const QString &text)
+LineIndex::LineIndex(const QString &text, int limit)
 {
     m_starts.append(0);
-    for (int i = 0; i < text.size(); ++i) {
+    const int end = limit < 0 ? int(text.size()) : qMin(limit, int(text.size()));
+    for (int i = 0; i < end; ++i) {
         if (text.at(i) == QLatin1Char('\n'))
             m_starts.append(i + 1);
     }

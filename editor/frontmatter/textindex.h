@@ -9,7 +9,8 @@ namespace pw::frontmatter {
 
 class LineIndex {
 public:
-    explicit LineIndex(const QString &text);
+    // Indexes lines up to `limit` (the block: diagnostics never point into the body).
+    explicit LineIndex(const QString &text, int limit = -1);
 
     int lineOf(int offset) const;   // 1-based
     int columnOf(int offset) const; // 1-based, in UTF-16 units like the editor's cursor
