@@ -212,8 +212,13 @@ void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int
 }
 
 // Fills in the value's shape and span from the text after the key's ':'.
+struct Problem {
+    int offset = -1;
+    QString message;
+};
+
 void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int limit, int keyIndent,
-               const QString &newline)
+               const QString &newline, Problem &problem)
 {
     const int lineEnd = lineEndAt(text, entry.colonEnd, limit);
     int pos = entry.colonEnd;
@@ -249,11 +254,19 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
         const int close = scanQuoted(text, pos, limit);
         entry.shape = close < 0 || !node.IsScalar() ? ValueShape::Other : ValueShape::Scalar;
         entry.valueEnd = close < 0 ? limit : close;
+        // yaml-cpp lets `"value"# note` through; YAML needs a blank before a comment.
+        if (close > 0 && close < limit && text.at(close) == QLatin1Char('#'))
+            problem = {close, QStringLiteral("a comment needs a space before its #")};
         return;
     }
     if (entry.quote == QuoteStyle::Block) {
         entry.shape = node.IsScalar() ? ValueShape::Scalar : ValueShape::Other;
         entry.blockHeader = QStringView(text).mid(pos, lineEnd - pos).trimmed().toString();
+        static const QRegularExpression header(QStringLiteral("^[|>][-+1-9]{0,2}(?:\\s+#.*)?$"));
+        if (!header.match(entry.blockHeader).hasMatch())
+            problem = {entry.valueStart, QStringLiteral("a block scalar header is `|` or `>`, "
+                                                        "optionally with - or +, then a comment "
+                                                        "after a space")};
         entry.valueEnd = qMax(contentEnd(text, pos, lineEnd),
                               lastContentLineEnd(text, pos, limit, keyIndent));
         for (int line = nextLineStart(text, pos); line < entry.valueEnd;
@@ -328,6 +341,52 @@ bool fitsBlockScalar(const QString &value)
     return true;
 }
 
+// yaml-cpp folds a line without ':' into the value above it (`top2` after `key: value`, a key
+// whose colon was forgotten); YAML says it is an error, and so do we.
+void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout &layout,
+                     const LineIndex &lines)
+{
+    if (block.entries.isEmpty())
+        return;
+    const int keyIndent = int(block.indent.size());
+    int current = -1;
+    for (int line = layout.contentStart; line < layout.contentEnd; line = nextLineStart(text, line)) {
+        while (current + 1 < block.entries.size() && block.entries.at(current + 1).start <= line)
+            ++current;
+        const QStringView view = QStringView(text).mid(line, lineEndAt(text, line, layout.contentEnd) - line);
+        if (isBlankOrComment(view))
+            continue;
+        const int indent = indentationOf(view);
+        if (current >= 0) {
+            const Entry &entry = block.entries.at(current);
+            const QStringView rest = view.mid(indent);
+            const bool insideQuotedOrFlow = line > entry.valueStart && line < entry.valueEnd
+                                            && entry.quote != QuoteStyle::Plain
+                                            && entry.quote != QuoteStyle::Block;
+            const bool insideFlow = line > entry.valueStart && line < entry.valueEnd
+                                    && (entry.shape == ValueShape::FlowList
+                                        || text.at(entry.valueStart) == QLatin1Char('{')
+                                        || text.at(entry.valueStart) == QLatin1Char('['));
+            const bool compactItem = rest.startsWith(QLatin1Char('-'))
+                                     && (rest.size() == 1 || rest.at(1).isSpace());
+            const bool explicitKey = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'));
+            // A key line whose ':' we could not find is what yaml-cpp made of a line without one.
+            const bool keyWithoutColon = line == entry.start && entry.colonEnd == -1;
+            if (explicitKey)
+                continue;
+            if (!keyWithoutColon
+                && (indent > keyIndent || line == entry.start || insideQuotedOrFlow || insideFlow
+                    || compactItem || explicitKey || !entry.editable))
+                continue;
+        }
+        const int offset = line + indent;
+        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset), lines.columnOf(offset),
+                             QStringLiteral("invalid YAML: this line is not `key: value` "
+                                            "(is a ':' missing?)")});
+        return;
+    }
+}
+
 } // namespace
 
 ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
@@ -379,8 +438,7 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         entry.start = lineStart;
         entry.colonEnd = colonAfterKey(text, lineStart + entry.keyColumn - 1, lineEnd);
         if (entry.colonEnd < 0) {
-            entry.editable = false;
-            entry.colonEnd = lineEnd;
+            entry.editable = false; // colonEnd stays -1: reportStrayLine says what is wrong
         }
         if (!block.entries.isEmpty() && block.entries.last().start == entry.start)
             entry.editable = block.entries.last().editable = false;
@@ -413,10 +471,22 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         int limit = end;
         if (limit > entry.start && text.at(limit - 1) == QLatin1Char('\n'))
             --limit;
-        scanValue(text, entry, values.at(i), limit, keyIndent, block.newline);
+        Problem problem;
+        if (entry.colonEnd < 0) {
+            entry.shape = ValueShape::Other;
+            entry.valueStart = entry.valueEnd = entry.start;
+        } else {
+            scanValue(text, entry, values.at(i), limit, keyIndent, block.newline, problem);
+        }
         entry.valueLine = lines.lineOf(entry.valueStart);
         entry.valueColumn = lines.columnOf(entry.valueStart);
+        if (problem.offset >= 0 && block.errors.isEmpty())
+            block.errors.append({Diagnostic::Severity::Error, lines.lineOf(problem.offset),
+                                 lines.columnOf(problem.offset),
+                                 QStringLiteral("invalid YAML: %1").arg(problem.message)});
     }
+    if (block.errors.isEmpty() && block.editable)
+        reportStrayLine(text, block, layout, lines);
     return block;
 }
 

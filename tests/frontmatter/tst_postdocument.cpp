@@ -407,6 +407,14 @@ void tst_PostDocument::diagnostics_data()
                                               << "invalid JSON";
     QTest::newRow("robustness: --- at column 0 inside a quoted value")
         << "---\ntitle: \"a\n---\nb\"\n---\nBody\n" << true << 3 << 1 << "document indicator";
+    QTest::newRow("robustness: a key without its colon")
+        << "---\ntitle: x\ntags\n---\n" << true << 3 << 1 << "is a ':' missing";
+    QTest::newRow("robustness: a line folded into the value above")
+        << "---\nparams:\n  toc: true\nsummary\n---\n" << true << 4 << 1 << "not `key: value`";
+    QTest::newRow("robustness: comment glued to a quoted value")
+        << "---\ntitle: \"x\"# c\n---\n" << true << 2 << 11 << "space before";
+    QTest::newRow("robustness: comment glued to a block scalar header")
+        << "---\ntext: >#c\n  x\n---\n" << true << 2 << 7 << "block scalar header";
     QTest::newRow("robustness: column counts characters, not bytes")
         << "---\ntitle: café\ntags: 5\nx: é\n---\n" << false << 3 << 7 << "tags";
 }
