@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$here/docs/screenshot.png}
-app=$here/build/bin/postwright
+app=${POSTWRIGHT_APP:-$here/build/bin/postwright}
 [ -x "$app" ] || { echo "build first: scripts/build.sh" >&2; exit 1; }
 command -v xvfb-run >/dev/null && command -v import >/dev/null || "$here/scripts/install-deps.sh"
 

@@ -8,7 +8,6 @@
 #include "widgets/findreplacebar.h"
 #include "widgets/markdowneditor.h"
 #include "widgets/outlineview.h"
-#include "writing/textstatistics.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -59,7 +59,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(editorColumn);
     m_splitter->addWidget(m_preview);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({1, 1});
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_editor->setMinimumWidth(320);
+    m_preview->setMinimumWidth(320);
     setCentralWidget(m_splitter);
 
     createDocks();
@@ -96,8 +99,11 @@ void MainWindow::createDocks()
     m_postList->setWordWrap(false);
     m_postList->verticalHeader()->hide();
     m_postList->horizontalHeader()->setStretchLastSection(true);
-    m_postList->horizontalHeader()->setSectionResizeMode(PostListModel::TitleColumn, QHeaderView::Interactive);
-    m_postList->setColumnWidth(PostListModel::TitleColumn, 260);
+    m_postList->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_postList->setColumnWidth(PostListModel::TitleColumn, 230);
+    m_postList->setColumnWidth(PostListModel::DateColumn, 80);
+    m_postList->setColumnWidth(PostListModel::StatusColumn, 72);
+    m_postList->setTextElideMode(Qt::ElideRight);
     m_postList->setShowGrid(false);
     m_postList->setAlternatingRowColors(true);
 
@@ -109,13 +115,15 @@ void MainWindow::createDocks()
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_panel);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(300);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(340);
     auto *panel = new QDockWidget(tr("Front Matter"), this);
     panel->setObjectName(QStringLiteral("frontMatterDock"));
     panel->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, panel);
 
-    m_outline = new OutlineView(m_editor, this);
+    m_outline = new OutlineView(this);
+    m_outline->setEditor(m_editor);
     auto *outline = new QDockWidget(tr("Outline"), this);
     outline->setObjectName(QStringLiteral("outlineDock"));
     outline->setWidget(m_outline);
@@ -124,6 +132,7 @@ void MainWindow::createDocks()
     posts->raise();
 
     m_docks = {posts, panel, outline};
+    resizeDocks({posts, panel}, {420, 360}, Qt::Horizontal);
 
     connect(m_postList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -163,11 +172,10 @@ void MainWindow::createActions()
     edit->addAction(tr("&Undo"), QKeySequence::Undo, m_editor, &QPlainTextEdit::undo);
     edit->addAction(tr("&Redo"), QKeySequence::Redo, m_editor, &QPlainTextEdit::redo);
     edit->addSeparator();
-    edit->addAction(tr("&Find and Replace…"), QKeySequence::Find, this, [this] {
-        m_findBar->show();
-        m_findBar->activate();
-    });
-    m_editor->addFormattingActions(edit);
+    edit->addAction(tr("&Find…"), QKeySequence::Find, m_findBar, &FindReplaceBar::showFind);
+    edit->addAction(tr("Find and &Replace…"), QKeySequence::Replace, m_findBar, &FindReplaceBar::showReplace);
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    format->addActions(m_editor->formattingActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *previewToggle = view->addAction(tr("&Preview"));
@@ -200,8 +208,10 @@ void MainWindow::connectSession()
     connect(m_session, &PostSession::documentChanged, this, [this](const PostDocument &doc) {
         m_panel->showDocument(doc);
         m_preview->setMarkdown(doc.body(), doc.bodyFirstLine());
-        showStatistics();
     });
+    connect(m_editor, &MarkdownEditor::statisticsChanged, this, &MainWindow::showStatistics);
+    connect(m_editor, &MarkdownEditor::problem, this,
+            [this](const Error &error) { statusBar()->showMessage(error.toString(), 8000); });
     connect(m_session, &PostSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_session, &PostSession::saved, this, [this](const QString &path) {
         m_blog->refreshPost(path, m_session->document());
@@ -230,8 +240,8 @@ void MainWindow::connectSession()
     connect(m_panel, &FrontMatterPanel::fieldEdited, m_session, &PostSession::applyField);
     connect(m_panel, &FrontMatterPanel::termsEdited, m_session, &PostSession::applyTerms);
     connect(m_panel, &FrontMatterPanel::draftEdited, m_session, &PostSession::applyDraft);
-    connect(m_panel, &FrontMatterPanel::problemActivated, m_editor, [this](int line, int column) {
-        m_editor->goToLine(line, column);
+    connect(m_panel, &FrontMatterPanel::problemActivated, m_editor, [this](int line, int) {
+        m_editor->jumpToLine(line);
         m_editor->setFocus();
     });
 
@@ -293,7 +303,8 @@ Result<void> MainWindow::openPost(const QString &path)
     if (const Result<void> r = m_session->open(path, blog.termRule); !r)
         return r;
     m_preview->setPostPath(path);
-    m_editor->setPostContext(path, isPageBundle(path) ? QFileInfo(path).absolutePath() : blog.imagesDir);
+    m_editor->setPostContext(path, blog.imagesDir, isPageBundle(path),
+                             QStringLiteral("/") + QDir(blog.staticDir).relativeFilePath(blog.imagesDir));
     selectPostRow(path);
     updateTitle();
     return {};
@@ -399,9 +410,8 @@ void MainWindow::updateTitle()
     m_publishAction->setEnabled(m_session->isOpen() && !m_publisher->isRunning());
 }
 
-void MainWindow::showStatistics()
+void MainWindow::showStatistics(const TextStatistics &stats)
 {
-    const TextStatistics stats = TextStatistics::of(m_session->document().body());
     m_stats->setText(tr("%n word(s)", nullptr, stats.words) + QStringLiteral(" · ")
                      + tr("%n character(s)", nullptr, stats.characters) + QStringLiteral(" · ")
                      + tr("%n min read", nullptr, stats.readingMinutes));

@@ -19,6 +19,7 @@ class OutlineView;
 class PostSession;
 class PreviewWidget;
 class PublishController;
+struct TextStatistics;
 
 // The window: its layout, menus and docks. Each feature is run by its own object (PostSession,
 // PublishController, BlogSession); the window connects them.
@@ -49,7 +50,7 @@ private:
     void chooseBlog();
     bool maybeSave();
     void updateTitle();
-    void showStatistics();
+    void showStatistics(const TextStatistics &stats);
     void selectPostRow(const QString &path);
     void toggleDistractionFree(bool on);
     void warn(const QString &title, const QString &message);

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -39,7 +40,9 @@ struct Unexpected {
     E error;
 };
 
+// A bare message becomes an Error (the overload below), anything else is the error itself.
 template<typename E>
+    requires(!std::is_convertible_v<E, QString>)
 Unexpected<std::decay_t<E>> failure(E &&error)
 {
     return {std::forward<E>(error)};

@@ -42,6 +42,7 @@ FrontMatterPanel::FrontMatterPanel(QWidget *parent) : QWidget(parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows); // labels above fields: a narrow dock stays readable
     outer->addLayout(form);
     outer->addStretch();
 

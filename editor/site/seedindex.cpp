@@ -59,8 +59,13 @@ SeedIndex parseSeedIndex(const QString &text)
 
 QString slugify(const QString &title)
 {
-    // Decompose so "é" keeps its "e"; what is left outside [a-z0-9] separates words.
-    QString slug = title.normalized(QString::NormalizationForm_KD).toLower();
+    // Decompose so "é" keeps its "e" and drops its accent; what is left outside [a-z0-9]
+    // separates words.
+    QString slug;
+    for (const QChar c : title.normalized(QString::NormalizationForm_KD).toLower()) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            slug.append(c);
+    }
     static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
     slug.replace(nonWord, QStringLiteral("-"));
     while (slug.startsWith(QLatin1Char('-')))

@@ -1,0 +1,162 @@
+// The window as a user drives it, offscreen: open the sample blog, change a tag in the panel, click
+// Publish, and the remote has the change; open Hugo's own documentation as a blog.
+
+#include "gui/mainwindow.h"
+#include "gui/postsession.h"
+#include "gui/publishcontroller.h"
+#include "panel/termchipsedit.h"
+#include "preview/previewwidget.h"
+#include "publish/gitrepository.h"
+#include "site/sampleblog.h"
+#include "support/gitsandbox.h"
+#include "widgets/markdowneditor.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using pw::test::GitSandbox;
+
+namespace {
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_sandbox.isValid());
+        pw::useGitConfigurationFrom(m_sandbox.emptyConfigFolder());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void changeATagAndPublish()
+    {
+        const auto sample = pw::ensureSampleBlog(m_sandbox.path("data"));
+        QVERIFY2(sample.ok(), sample.ok() ? "" : qPrintable(sample.error().toString()));
+        QVERIFY(pw::setIdentity(sample->site, {"Ada Writer", "ada@example.org"}).ok());
+
+        pw::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto opened = window.openBlog(sample->site);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+
+        auto *list = window.findChild<QTableView *>(QStringLiteral("postList"));
+        QVERIFY(list);
+        QCOMPARE(list->model()->rowCount(), 7);
+        // The newest post is opened first.
+        QTRY_VERIFY(window.postSession()->isOpen());
+        const QString post = window.postSession()->path();
+        QVERIFY(post.endsWith(QLatin1String("distributed-transactions-an-intuitive-deep-dive.md")));
+
+        auto *tags = window.findChild<pw::TermChipsEdit *>(QStringLiteral("tagsEdit"));
+        QVERIFY(tags);
+        QCOMPARE(tags->terms().size(), 8);
+        QVERIFY(tags->terms().contains(QStringLiteral("saga pattern")));
+
+        // Remove a chip with its × and type a new tag.
+        const QList<QToolButton *> removeButtons = tags->findChildren<QToolButton *>(QStringLiteral("removeTerm"));
+        QCOMPARE(removeButtons.size(), 8);
+        QToolButton *removeSaga = nullptr;
+        for (QToolButton *button : removeButtons) {
+            if (button->toolTip().contains(QLatin1String("saga pattern")))
+                removeSaga = button;
+        }
+        QVERIFY(removeSaga);
+        QTest::mouseClick(removeSaga, Qt::LeftButton);
+        QTest::keyClicks(tags->input(), QStringLiteral("consensus"));
+        QTest::keyClick(tags->input(), Qt::Key_Return);
+        QTRY_VERIFY(tags->terms().contains(QStringLiteral("consensus")));
+        QVERIFY(!tags->terms().contains(QStringLiteral("saga pattern")));
+
+        // The text follows the panel, and only the tags changed.
+        auto *editor = window.findChild<pw::MarkdownEditor *>(QStringLiteral("markdownEditor"));
+        QVERIFY(editor);
+        QVERIFY(editor->toPlainText().contains(QLatin1String("consensus")));
+        QVERIFY(window.postSession()->isModified());
+
+        auto *publish = window.findChild<QToolButton *>(QStringLiteral("publishButton"));
+        QVERIFY(publish);
+        QSignalSpy published(window.publisher(), &pw::PublishController::published);
+        QSignalSpy finished(window.publisher(), &pw::PublishController::finished);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QVERIFY(finished.wait(120000) || finished.size() == 1);
+        QCOMPARE(published.size(), 1);
+        QVERIFY(!window.postSession()->isModified());
+
+        const QString relative = QDir(sample->site).relativeFilePath(post);
+        const auto remote = m_sandbox.git(sample->origin, {"show", "main:" + relative});
+        QVERIFY2(remote.ok(), qPrintable(remote.describe()));
+        QCOMPARE(remote.out, GitSandbox::readFile(post));
+        QVERIFY(remote.out.contains("consensus"));
+        QVERIFY(!remote.out.contains("saga pattern"));
+        QCOMPARE(m_sandbox.git(sample->origin, {"log", "-1", "--format=%an|%s", "main"}).text(),
+                 QStringLiteral("Ada Writer|Publish: Distributed Transactions: An Intuitive Deep Dive"));
+        // The push ran the origin's hook, which checked the site out for publishing.
+        QTRY_VERIFY_WITH_TIMEOUT(GitSandbox::readFile(sample->published + "/site/" + relative).contains("consensus"), 30000);
+    }
+
+    void opensHugoDocsAsABlog()
+    {
+        const QString root = m_sandbox.path("hugo-docs");
+        QVERIFY(copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), root));
+        QVERIFY(pw::initRepository(root, false, QStringLiteral("main")).ok());
+        int pages = 0;
+        for (QDirIterator it(root + "/content", {"*.md"}, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+            ++pages;
+
+        pw::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openBlog(root).ok());
+        auto *list = window.findChild<QTableView *>(QStringLiteral("postList"));
+        QCOMPARE(list->model()->rowCount(), pages);
+
+        auto *title = window.findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        auto *preview = window.findChild<pw::PreviewWidget *>(QStringLiteral("preview"));
+        QVERIFY(title && preview);
+        for (int row : {0, 1, pages / 2, pages - 1}) {
+            list->selectRow(row);
+            QTRY_VERIFY(window.postSession()->isOpen());
+            const QString path = list->model()->index(row, 0).data(Qt::UserRole + 1).toString();
+            QTRY_COMPARE(window.postSession()->path(), path);
+            const pw::PostMetadata meta = window.postSession()->document().metadata();
+            QTRY_COMPARE(title->text(), meta.title);
+            QVERIFY2(!meta.title.isEmpty(), qPrintable(path));
+            // The preview shows the body; the YAML block is never rendered as text.
+            QTRY_VERIFY_WITH_TIMEOUT(!preview->currentHtml().isEmpty() || window.postSession()->document().body().trimmed().isEmpty(), 30000);
+            const QString html = preview->currentHtml();
+            QVERIFY2(!html.contains(QLatin1String("title: ")), qPrintable(path));
+        }
+    }
+
+private:
+    GitSandbox m_sandbox;
+};
+
+int main(int argc, char *argv[])
+{
+    pw::registerPreviewSchemes();
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_mainwindow.moc"
