@@ -12,17 +12,6 @@ namespace {
 
 using Kind = PublishError::Kind;
 
-Result<git::Repository, PublishError> openWorkTree(const QString &workTree)
-{
-    auto opened = git::openRepository(workTree);
-    if (opened && git_repository_is_bare(opened.value().get()))
-        return failure(PublishError{Kind::NotARepository,
-                                    QObject::tr("%1 is a bare repository, not a work tree")
-                                        .arg(QDir::toNativeSeparators(workTree)),
-                                    {}});
-    return opened;
-}
-
 } // namespace
 
 Result<void, PublishError> initRepository(const QString &path, bool bare,
@@ -48,20 +37,20 @@ Result<void, PublishError> initRepository(const QString &path, bool bare,
 Result<QString, PublishError> commitAll(const QString &workTree, const QString &message,
                                         const Identity &author)
 {
-    auto opened = openWorkTree(workTree);
+    auto opened = git::openWorkTree(workTree);
     if (!opened)
         return failure(opened.error());
     git_repository *repository = opened.value().get();
-    git_index *rawIndex = nullptr;
-    if (git_repository_index(&rawIndex, repository) < 0)
-        return failure(git::error(Kind::Other, QObject::tr("Cannot open the repository's index")));
-    const git::Index index(rawIndex);
+    auto openedIndex = git::repositoryIndex(repository);
+    if (!openedIndex)
+        return failure(openedIndex.error());
+    git_index *index = openedIndex.value().get();
     const git_strarray everything{nullptr, 0};
     git_oid tree;
-    if (git_index_read(index.get(), 0) < 0
-        || git_index_add_all(index.get(), &everything, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) < 0
-        || git_index_update_all(index.get(), &everything, nullptr, nullptr) < 0
-        || git_index_write(index.get()) < 0 || git_index_write_tree(&tree, index.get()) < 0)
+    if (git_index_read(index, 0) < 0
+        || git_index_add_all(index, &everything, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) < 0
+        || git_index_update_all(index, &everything, nullptr, nullptr) < 0
+        || git_index_write(index) < 0 || git_index_write_tree(&tree, index) < 0)
         return failure(git::error(
             Kind::Other,
             QObject::tr("Cannot stage the files of %1").arg(QDir::toNativeSeparators(workTree))));
@@ -92,7 +81,7 @@ Result<void, PublishError> addRemote(const QString &workTree, const QString &nam
 Result<void, PublishError> pushBranch(const QString &workTree, const QString &remote,
                                       const QString &branch, PublishObserver *observer)
 {
-    auto opened = openWorkTree(workTree);
+    auto opened = git::openWorkTree(workTree);
     if (!opened)
         return failure(opened.error());
     return git::pushBranch(opened.value().get(), remote, branch, observer);

@@ -53,6 +53,33 @@ Result<Repository, PublishError> openRepository(const QString &path)
     return Repository(raw);
 }
 
+Result<Repository, PublishError> openWorkTree(const QString &path)
+{
+    auto opened = openRepository(path);
+    if (opened && git_repository_is_bare(opened.value().get()))
+        return failure(PublishError{PublishError::Kind::NotARepository,
+                                    QObject::tr("%1 is a bare repository: open the site's work "
+                                                "tree instead")
+                                        .arg(QDir::toNativeSeparators(path)),
+                                    {}});
+    return opened;
+}
+
+Result<Index, PublishError> repositoryIndex(git_repository *repository)
+{
+    git_index *raw = nullptr;
+    if (git_repository_index(&raw, repository) < 0)
+        return failure(
+            error(PublishError::Kind::Other, QObject::tr("Cannot open the repository's index")));
+    return Index(raw);
+}
+
+void reportStage(PublishObserver *observer, const QString &stage)
+{
+    if (observer)
+        observer->stage(stage);
+}
+
 Result<Config, PublishError> localConfig(git_repository *repository)
 {
     git_config *all = nullptr;

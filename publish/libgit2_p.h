@@ -61,9 +61,13 @@ QString lastErrorText();
 PublishError error(PublishError::Kind kind, const QString &message);
 
 QString toString(const git_oid &oid);
+void reportStage(PublishObserver *observer, const QString &stage);
 QByteArray toUtf8Path(const QString &path);
 
 Result<Repository, PublishError> openRepository(const QString &path);
+// As openRepository, but a bare repository (no files to publish) is an error.
+Result<Repository, PublishError> openWorkTree(const QString &path);
+Result<Index, PublishError> repositoryIndex(git_repository *repository);
 // The repository's own configuration file (.git/config), for writes that belong to it alone.
 Result<Config, PublishError> localConfig(git_repository *repository);
 Result<QString, PublishError> headBranch(git_repository *repository);

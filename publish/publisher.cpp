@@ -11,12 +11,6 @@ namespace {
 
 using Kind = PublishError::Kind;
 
-void report(PublishObserver *observer, const QString &stage)
-{
-    if (observer)
-        observer->stage(stage);
-}
-
 // The post's path relative to the work tree, with '/' separators, as the index spells it.
 Result<QString, PublishError> pathInWorkTree(git_repository *repository, const QString &filePath)
 {
@@ -46,15 +40,14 @@ Result<git::CommitOutcome, PublishError> commitFile(git_repository *repository, 
                                                     const QString &message, const Identity &author)
 {
     const QByteArray indexPath = path.toUtf8();
-    git_index *rawIndex = nullptr;
-    if (git_repository_index(&rawIndex, repository) < 0)
-        return failure(git::error(Kind::Other, QObject::tr("Cannot open the repository's index")));
-    const git::Index index(rawIndex);
-    if (git_index_read(index.get(), 0) < 0
-        || git_index_add_bypath(index.get(), indexPath.constData()) < 0
-        || git_index_write(index.get()) < 0)
+    auto openedIndex = git::repositoryIndex(repository);
+    if (!openedIndex)
+        return failure(openedIndex.error());
+    git_index *index = openedIndex.value().get();
+    if (git_index_read(index, 0) < 0 || git_index_add_bypath(index, indexPath.constData()) < 0
+        || git_index_write(index) < 0)
         return failure(git::error(Kind::Other, QObject::tr("Cannot stage %1").arg(path)));
-    const git_index_entry *staged = git_index_get_bypath(index.get(), indexPath.constData(), 0);
+    const git_index_entry *staged = git_index_get_bypath(index, indexPath.constData(), 0);
 
     auto parent = git::headCommit(repository);
     if (!parent)
@@ -89,16 +82,10 @@ QString commitMessage(const PublishRequest &request, const QString &path)
 Result<PublishOutcome, PublishError> publishPost(const PublishRequest &request,
                                                  PublishObserver *observer)
 {
-    auto opened = git::openRepository(request.repositoryPath);
+    auto opened = git::openWorkTree(request.repositoryPath);
     if (!opened)
         return failure(opened.error());
     git_repository *repository = opened.value().get();
-    if (git_repository_is_bare(repository))
-        return failure(PublishError{Kind::NotARepository,
-                                    QObject::tr("%1 is a bare repository: open the site's work "
-                                                "tree instead")
-                                        .arg(request.repositoryPath),
-                                    {}});
     // Everything that can be known before committing is checked first, so a refusal changes
     // nothing in the repository.
     auto path = pathInWorkTree(repository, request.filePath);
@@ -114,7 +101,7 @@ Result<PublishOutcome, PublishError> publishPost(const PublishRequest &request,
     if (!author)
         return failure(author.error());
 
-    report(observer, QObject::tr("Committing %1").arg(path.value()));
+    git::reportStage(observer, QObject::tr("Committing %1").arg(path.value()));
     auto commit = commitFile(repository, path.value(), commitMessage(request, path.value()),
                              author.value());
     if (!commit)
@@ -123,7 +110,7 @@ Result<PublishOutcome, PublishError> publishPost(const PublishRequest &request,
     auto pushed = git::pushBranch(repository, remote.value(), branch.value(), observer);
     if (!pushed)
         return failure(pushed.error());
-    report(observer, QObject::tr("Published to %1").arg(remote.value()));
+    git::reportStage(observer, QObject::tr("Published to %1").arg(remote.value()));
     return PublishOutcome{commit.value().id, commit.value().committed, branch.value(),
                           remote.value()};
 }

@@ -298,15 +298,13 @@ Result<void, PublishError> pushBranch(git_repository *repository, const QString 
     if (isLocalPath(url))
         callbacks.transport = createLocalTransport;
 
-    if (observer)
-        observer->stage(QObject::tr("Connecting to %1").arg(remoteName));
+    reportStage(observer, QObject::tr("Connecting to %1").arg(remoteName));
     if (const int code = git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &callbacks,
                                             &options.proxy_opts, nullptr);
         code < 0)
         return failure(pushFailure(session, code, Step::Connecting, remoteName, url));
 
-    if (observer)
-        observer->stage(QObject::tr("Sending %1 to %2").arg(branch, remoteName));
+    reportStage(observer, QObject::tr("Sending %1 to %2").arg(branch, remoteName));
     QByteArray refspec = (localRef + QLatin1Char(':') + remoteRef).toUtf8();
     char *refspecs[] = {refspec.data()};
     const git_strarray specs{refspecs, 1};
