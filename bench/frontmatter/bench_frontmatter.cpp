@@ -63,10 +63,10 @@ QString generatePost(int index, QRandomGenerator &random)
     return post;
 }
 
-double median(std::vector<double> values)
+// The fastest round is the one least disturbed by other work on a shared machine.
+double fastest(const std::vector<double> &values)
 {
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
+    return *std::min_element(values.begin(), values.end());
 }
 
 } // namespace
@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     const int postCount = args.size() > 1 ? args.at(1).toInt() : 10000;
-    const int rounds = args.size() > 2 ? args.at(2).toInt() : 5;
+    const int rounds = args.size() > 2 ? args.at(2).toInt() : 7;
 
     QRandomGenerator random(42);
     QStringList posts;
@@ -109,10 +109,10 @@ int main(int argc, char *argv[])
         ourTimes.push_back(timer.nsecsElapsed() / 1e6);
     }
 
-    const double peer = median(peerTimes);
-    const double ours = median(ourTimes);
+    const double peer = fastest(peerTimes);
+    const double ours = fastest(ourTimes);
     QTextStream out(stdout);
-    out << "posts: " << postCount << ", rounds: " << rounds << " (median), checksum " << checksum << "\n";
+    out << "posts: " << postCount << ", rounds: " << rounds << " (fastest round of each), checksum " << checksum << "\n";
     out << "yaml-cpp YAML::Load of the blocks:       " << QString::number(peer, 'f', 1) << " ms\n";
     out << "PostDocument + metadata() (typed read): " << QString::number(ours, 'f', 1) << " ms\n";
     out << "ratio ours / YAML::Load:                 " << QString::number(ours / peer, 'f', 2)

@@ -2,24 +2,46 @@
 
 #include "frontmatter/fieldnames.h"
 
+#include <QHash>
+#include <QTimeZone>
 #include <QJsonArray>
-#include <QRegularExpression>
+
+#include <array>
+#include <limits>
 
 namespace pw::frontmatter {
 
 namespace {
 
+constexpr int fieldCount = int(Field::Image) + 1;
+
+// Every lower-case name of every field, with its rank among the field's names.
+const QHash<QString, std::pair<Field, int>> &fieldNameLookup()
+{
+    static const QHash<QString, std::pair<Field, int>> lookup = [] {
+        QHash<QString, std::pair<Field, int>> names;
+        for (int f = 0; f < fieldCount; ++f) {
+            const QStringList &aliases = namesOf(Field(f));
+            for (int rank = 0; rank < aliases.size(); ++rank)
+                names.insert(aliases.at(rank).toLower(), {Field(f), rank});
+        }
+        return names;
+    }();
+    return lookup;
+}
+
 class Reader {
 public:
-    Reader(const ParsedBlock &block, TermStringRule rule) : m_block(block), m_rule(rule) {}
+    Reader(const ParsedBlock &block, TermStringRule rule)
+        : m_block(block), m_rule(rule), m_fields(indexFields(block))
+    {}
 
     MetadataReading read()
     {
         PostMetadata &m = m_result.metadata;
         m.title = text(Field::Title);
         m.description = text(Field::Description);
-        m.dateText = date(Field::Date);
-        m.date = parseDate(m.dateText);
+        m.dateText = date(Field::Date, &m.date);
         m.publishDateText = date(Field::PublishDate);
         m.lastmodText = date(Field::Lastmod);
         m.expiryDateText = date(Field::ExpiryDate);
@@ -37,8 +59,28 @@ public:
 private:
     const Entry *entry(Field field) const
     {
-        const int index = entryIndexFor(m_block, field);
+        const int index = m_fields.at(std::size_t(field));
         return index < 0 ? nullptr : &m_block.entries.at(index);
+    }
+
+    // One pass over the keys instead of one per field and alias.
+    static std::array<int, fieldCount> indexFields(const ParsedBlock &block)
+    {
+        std::array<int, fieldCount> fields;
+        std::array<int, fieldCount> ranks;
+        fields.fill(-1);
+        ranks.fill(std::numeric_limits<int>::max());
+        for (int i = 0; i < block.entries.size(); ++i) {
+            const auto name = fieldNameLookup().constFind(block.entries.at(i).key.toLower());
+            if (name == fieldNameLookup().constEnd())
+                continue;
+            const auto [field, rank] = *name;
+            if (rank < ranks.at(std::size_t(field))) {
+                ranks[std::size_t(field)] = rank;
+                fields[std::size_t(field)] = i;
+            }
+        }
+        return fields;
     }
 
     void warn(const Entry &entry, const QString &message)
@@ -61,12 +103,15 @@ private:
         return e->text;
     }
 
-    QString date(Field field)
+    QString date(Field field, QDateTime *parsed = nullptr)
     {
         const Entry *e = entry(field);
         if (!e || e->value.isNull())
             return {};
-        if (!isScalar(e->value) || !isIsoDate(e->text)) {
+        const QDateTime dateTime = isScalar(e->value) ? parseDate(e->text) : QDateTime();
+        if (parsed)
+            *parsed = dateTime;
+        if (!dateTime.isValid()) {
             warn(*e, QStringLiteral("`%1` is not a date: write it like 2024-05-01 or "
                                     "2024-05-01T09:30:00+02:00")
                          .arg(e->key));
@@ -77,10 +122,10 @@ private:
 
     bool draft()
     {
-        const int index = entryIndexFor(m_block, Field::Draft);
-        if (index < 0)
+        const Entry *found = entry(Field::Draft);
+        if (!found)
             return false;
-        const Entry &e = m_block.entries.at(index);
+        const Entry &e = *found;
         const bool inverted = e.key.compare(QStringLiteral("published"), Qt::CaseInsensitive) == 0;
         std::optional<bool> value;
         if (e.value.isBool())
@@ -140,6 +185,7 @@ private:
 
     const ParsedBlock &m_block;
     TermStringRule m_rule;
+    std::array<int, fieldCount> m_fields;
     MetadataReading m_result;
 };
 
@@ -182,18 +228,49 @@ QStringList termsOf(const Entry &entry, TermStringRule rule)
 
 QDateTime parseDate(const QString &text)
 {
+    // Read by hand: QDateTime::fromString costs more than the rest of a post's typed read.
     if (!isIsoDate(text))
         return {};
+    // The system zone loaded once: QDateTime's Qt::LocalTime re-reads /etc/localtime on each use.
+    static const QTimeZone local = QTimeZone::systemTimeZone();
+    auto number = [&](int from, int length) { return QStringView(text).mid(from, length).toInt(); };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
     if (text.size() == 10)
-        return QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
-    QString iso = text;
-    iso[10] = QLatin1Char('T');
-    static const QRegularExpression spaceBeforeZone(QStringLiteral(" (?=[Zz+-])"));
-    iso.remove(spaceBeforeZone);
-    QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!parsed.isValid())
+        return QDateTime(date, QTime(0, 0), local);
+    int pos = 11;
+    const int hour = number(pos, 2);
+    const int minute = number(pos + 3, 2);
+    pos += 5;
+    int second = 0;
+    int msec = 0;
+    if (pos < text.size() && text.at(pos) == QLatin1Char(':')) {
+        second = number(pos + 1, 2);
+        pos += 3;
+        if (pos < text.size() && text.at(pos) == QLatin1Char('.')) {
+            int end = pos + 1;
+            while (end < text.size() && text.at(end).isDigit())
+                ++end;
+            msec = QStringView(text).mid(pos + 1, qMin(3, end - pos - 1)).toString().leftJustified(3, u'0').toInt();
+            pos = end;
+        }
+    }
+    const QTime time(hour, minute, second, msec);
+    if (!date.isValid() || !time.isValid())
         return {};
-    return parsed.timeSpec() == Qt::LocalTime ? parsed : parsed.toLocalTime();
+    if (pos < text.size() && text.at(pos) == QLatin1Char(' '))
+        ++pos;
+    if (pos >= text.size())
+        return QDateTime(date, time, local);
+    int offsetSeconds = 0;
+    if (text.at(pos) != QLatin1Char('Z') && text.at(pos) != QLatin1Char('z')) {
+        const int sign = text.at(pos) == QLatin1Char('-') ? -1 : 1;
+        const QStringView zone = QStringView(text).mid(pos + 1);
+        const int hours = zone.left(2).toInt();
+        const QStringView rest = zone.mid(2);
+        const int minutes = rest.isEmpty() ? 0 : rest.mid(rest.startsWith(QLatin1Char(':')) ? 1 : 0).toInt();
+        offsetSeconds = sign * (hours * 3600 + minutes * 60);
+    }
+    return QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toTimeZone(local);
 }
 
 } // namespace pw::frontmatter

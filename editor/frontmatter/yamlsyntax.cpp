@@ -10,36 +10,43 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <istream>
+#include <streambuf>
+
 namespace pw::frontmatter {
 
 namespace {
 
 constexpr int maxNesting = 64;
 
+// A scalar's JSON value from its text (already converted once by the caller).
+QJsonValue scalarToJson(const YAML::Node &node, const QString &scalar)
+{
+    const std::string &tag = node.Tag();
+    if (tag == "?")
+        return resolvePlainScalar(scalar);
+    // Explicit core-schema tags (!!int 42, !!bool false) say the type; any other is text.
+    static const std::string core = "tag:yaml.org,2002:";
+    if (tag.starts_with(core) && tag != core + "str") {
+        const QJsonValue resolved = resolvePlainScalar(scalar);
+        const std::string type = tag.substr(core.size());
+        const bool matches = (type == "int" || type == "float") ? resolved.isDouble()
+                             : type == "bool"                   ? resolved.isBool()
+                             : type == "null"                   ? resolved.isNull()
+                                                                : false;
+        if (matches)
+            return resolved;
+    }
+    return scalar;
+}
+
 QJsonValue toJson(const YAML::Node &node, int depth = 0)
 {
     if (depth > maxNesting)
         return QJsonValue(QJsonValue::Null);
     switch (node.Type()) {
-    case YAML::NodeType::Scalar: {
-        const QString scalar = QString::fromStdString(node.Scalar());
-        const std::string &tag = node.Tag();
-        if (tag == "?")
-            return resolvePlainScalar(scalar);
-        // Explicit core-schema tags (!!int 42, !!bool false) say the type; any other is text.
-        static const std::string core = "tag:yaml.org,2002:";
-        if (tag.starts_with(core) && tag != core + "str") {
-            const QJsonValue resolved = resolvePlainScalar(scalar);
-            const std::string type = tag.substr(core.size());
-            const bool matches = (type == "int" || type == "float") ? resolved.isDouble()
-                                 : type == "bool"                   ? resolved.isBool()
-                                 : type == "null"                   ? resolved.isNull()
-                                                                    : false;
-            if (matches)
-                return resolved;
-        }
-        return scalar;
-    }
+    case YAML::NodeType::Scalar:
+        return scalarToJson(node, QString::fromStdString(node.Scalar()));
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         for (const YAML::Node &item : node)
@@ -60,6 +67,16 @@ QJsonValue toJson(const YAML::Node &node, int depth = 0)
     }
     return QJsonValue(QJsonValue::Null);
 }
+
+// An std::streambuf over bytes we already hold.
+class ByteStream : public std::streambuf {
+public:
+    explicit ByteStream(const QByteArray &bytes)
+    {
+        char *data = const_cast<char *>(bytes.constData()); // read-only: get area only
+        setg(data, data, data + bytes.size());
+    }
+};
 
 QuoteStyle quoteAt(const QString &text, int pos)
 {
@@ -164,14 +181,17 @@ void scanBlockList(const QString &text, Entry &entry, const YAML::Node &node, in
         item.start = start;
         item.end = end;
         const YAML::Node child = node[std::size_t(i)];
-        item.value = toJson(child);
-        if (child.IsScalar())
+        if (child.IsScalar()) {
             item.text = QString::fromStdString(child.Scalar());
+            item.value = scalarToJson(child, item.text);
+        } else {
+            item.value = toJson(child);
+        }
         int valuePos = start + 1;
         while (valuePos < end && text.at(valuePos) == QLatin1Char(' '))
             ++valuePos;
         item.quote = quoteAt(text, valuePos);
-        entry.items.append(item);
+        entry.items.append(std::move(item));
     }
     entry.shape = ValueShape::BlockList;
     entry.itemsStart = entry.items.first().start;
@@ -194,11 +214,14 @@ void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int
         ListItem item;
         item.start = scan.items.at(i).start;
         item.end = scan.items.at(i).end;
-        item.value = toJson(child);
-        if (child.IsScalar())
+        if (child.IsScalar()) {
             item.text = QString::fromStdString(child.Scalar());
+            item.value = scalarToJson(child, item.text);
+        } else {
+            item.value = toJson(child);
+        }
         item.quote = quoteAt(text, item.start);
-        entry.items.append(item);
+        entry.items.append(std::move(item));
     }
     entry.itemSeparator = QStringLiteral(", ");
     if (scan.items.size() >= 2) {
@@ -400,7 +423,11 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         block.newline = QStringLiteral("\r\n");
     YAML::Node root;
     try {
-        root = YAML::Load(content.toUtf8().toStdString());
+        // Read straight from the UTF-8 buffer: YAML::Load(std::string) would copy it twice more.
+        const QByteArray utf8 = content.toUtf8();
+        ByteStream stream(utf8);
+        std::istream input(&stream);
+        root = YAML::Load(input);
     } catch (const YAML::Exception &e) {
         block.errors.append(errorAt(text, layout, lines, e.mark,
                                     QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg))));
@@ -442,10 +469,7 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         }
         if (!block.entries.isEmpty() && block.entries.last().start == entry.start)
             entry.editable = block.entries.last().editable = false;
-        entry.value = toJson(pair.second);
-        if (pair.second.IsScalar())
-            entry.text = QString::fromStdString(pair.second.Scalar());
-        block.entries.append(entry);
+        block.entries.append(std::move(entry));
         values.append(pair.second);
     }
     if (!block.entries.isEmpty())
@@ -477,6 +501,18 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
             entry.valueStart = entry.valueEnd = entry.start;
         } else {
             scanValue(text, entry, values.at(i), limit, keyIndent, block.newline, problem);
+        }
+        const YAML::Node &node = values.at(i);
+        if (entry.shape == ValueShape::FlowList || entry.shape == ValueShape::BlockList) {
+            QJsonArray array; // the items hold their values already
+            for (const ListItem &item : std::as_const(entry.items))
+                array.append(item.value);
+            entry.value = array;
+        } else if (node.IsScalar()) {
+            entry.text = QString::fromStdString(node.Scalar());
+            entry.value = scalarToJson(node, entry.text);
+        } else {
+            entry.value = toJson(node);
         }
         entry.valueLine = lines.lineOf(entry.valueStart);
         entry.valueColumn = lines.columnOf(entry.valueStart);

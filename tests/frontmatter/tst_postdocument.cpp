@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace pw;
 
@@ -35,6 +36,10 @@ private Q_SLOTS:
     void layout();
     void setDraft_data();
     void setDraft();
+    void dates_data();
+    void dates();
+    void setField_data();
+    void setField();
 };
 
 static QJsonValue json(const char *text)
@@ -524,6 +529,78 @@ void tst_PostDocument::setDraft()
     QVERIFY(doc.setDraft(draft).ok());
     QCOMPARE(doc.text(), expected);
     QCOMPARE(doc.metadata().draft, draft);
+}
+
+void tst_PostDocument::dates_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected"); // invalid: not a date, and a warning
+    const QDateTime utc(QDate(2024, 5, 1), QTime(7, 30), Qt::UTC);
+    QTest::newRow("nominal: date only is local midnight") << "2024-05-01" << QDateTime(QDate(2024, 5, 1), QTime(0, 0), QTimeZone::systemTimeZone());
+    QTest::newRow("nominal: offset") << "2024-05-01T09:30:00+02:00" << utc;
+    QTest::newRow("nominal: zulu") << "2024-05-01T07:30:00Z" << utc;
+    QTest::newRow("nominal: yaml spaced form") << "2024-05-01 09:30:00 +02:00" << utc;
+    QTest::newRow("nominal: offset without colon") << "2024-05-01T05:30:00-0200" << utc;
+    QTest::newRow("nominal: fraction") << "2024-05-01T07:30:00.25Z"
+                                       << QDateTime(QDate(2024, 5, 1), QTime(7, 30, 0, 250), Qt::UTC);
+    QTest::newRow("nominal: no seconds, no zone is local") << "2024-05-01T07:30"
+                                                           << QDateTime(QDate(2024, 5, 1), QTime(7, 30), QTimeZone::systemTimeZone());
+    QTest::newRow("robustness: month 13") << "2024-13-01" << QDateTime();
+    QTest::newRow("robustness: hour 25") << "2024-01-01T25:00:00Z" << QDateTime();
+    QTest::newRow("robustness: words") << "next tuesday" << QDateTime();
+}
+
+void tst_PostDocument::dates()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const PostDocument doc(QStringLiteral("---\ndate: %1\n---\n").arg(text));
+    const PostMetadata m = doc.metadata();
+    QCOMPARE(m.dateText, text);
+    QCOMPARE(m.date.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(m.date.toUTC(), expected.toUTC());
+        QCOMPARE(m.date.timeZone(), QTimeZone::systemTimeZone()); // shown in local time
+    }
+    QCOMPARE(doc.diagnostics().size(), expected.isValid() ? 0 : 1);
+}
+
+void tst_PostDocument::setField_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<pw::Field>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nominal: description under its alias") << "---\nsummary: old\n---\n"
+        << Field::Description << "\"new\"" << "---\nsummary: new\n---\n";
+    QTest::newRow("nominal: image under its alias") << "---\ncover: a.png\n---\n" << Field::Image
+        << "\"b.png\"" << "---\ncover: b.png\n---\n";
+    QTest::newRow("nominal: new date is bare") << "---\ntitle: x\n---\n" << Field::PublishDate
+        << "\"2024-06-01\"" << "---\ntitle: x\npublishDate: 2024-06-01\n---\n";
+    QTest::newRow("nominal: weight") << "---\nweight: 1\n---\n" << Field::Weight << "2.5"
+                                     << "---\nweight: 2.5\n---\n";
+    QTest::newRow("nominal: draft through published") << "---\npublished: true\n---\n" << Field::Draft
+        << "true" << "---\npublished: false\n---\n";
+    QTest::newRow("nominal: aliases list") << "---\naliases:\n  - /a/\n---\n" << Field::Aliases
+        << "[\"/a/\", \"/b/\"]" << "---\naliases:\n  - /a/\n  - /b/\n---\n";
+    QTest::newRow("nominal: toml title") << "+++\ntitle = \"x\"\n+++\n" << Field::Title
+        << "\"y\"" << "+++\ntitle = \"y\"\n+++\n";
+    QTest::newRow("nominal: toml new date is a toml date") << "+++\ntitle = \"x\"\n+++\n"
+        << Field::Lastmod << "\"2024-06-01T10:00:00+02:00\""
+        << "+++\ntitle = \"x\"\nlastmod = 2024-06-01T10:00:00+02:00\n+++\n";
+}
+
+void tst_PostDocument::setField()
+{
+    QFETCH(QString, input);
+    QFETCH(pw::Field, field);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    PostDocument doc(input);
+    const Result<void> result = doc.setField(field, json(value.toUtf8().constData()));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(doc.text(), expected);
+    QVERIFY(doc.diagnostics().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_PostDocument)
