@@ -95,6 +95,30 @@ Result<QString, PublishError> currentBranch(const QString &workTree)
     return git::headBranch(opened.value().get());
 }
 
+Result<void, PublishError> switchToNewBranch(const QString &workTree, const QString &name)
+{
+    auto opened = git::openWorkTree(workTree);
+    if (!opened)
+        return failure(opened.error());
+    git_repository *repository = opened.value().get();
+    auto head = git::headCommit(repository);
+    if (!head)
+        return failure(head.error());
+    if (!head.value())
+        return failure(PublishError{
+            Kind::Other, QObject::tr("There is no commit yet to start %1 from").arg(name), {}});
+    const QByteArray branch = name.toUtf8();
+    git_reference *raw = nullptr;
+    if (git_branch_create(&raw, repository, branch.constData(), head.value().get(), 0) < 0)
+        return failure(
+            git::error(Kind::Other,
+                       QObject::tr("Cannot create the branch %1: choose another name").arg(name)));
+    const git::Reference created(raw);
+    if (git_repository_set_head(repository, git_reference_name(created.get())) < 0)
+        return failure(git::error(Kind::Other, QObject::tr("Cannot switch to %1").arg(name)));
+    return {};
+}
+
 QString localRemoteUrl(const QString &bareRepositoryPath)
 {
     return QUrl::fromLocalFile(QFileInfo(bareRepositoryPath).absoluteFilePath()).toString();

@@ -32,6 +32,10 @@ Result<void, PublishError> pushBranch(const QString &workTree, const QString &re
 // The branch HEAD points at (also when it has no commit yet); DetachedHead when HEAD is detached.
 Result<QString, PublishError> currentBranch(const QString &workTree);
 
+// Creates branch `name` at the current commit and points HEAD at it, leaving the work tree and
+// index as they are: the way out of a detached HEAD that Publish offers. Fails if it exists.
+Result<void, PublishError> switchToNewBranch(const QString &workTree, const QString &name);
+
 // The file:// URL of a local bare repository. Pushes to it run git's own receive-pack, so the
 // repository's hooks (e.g. a post-receive that builds the site) run as with `git push`. A remote
 // given as a plain absolute path takes the same route (hooks run too); only relative paths are

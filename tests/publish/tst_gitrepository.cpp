@@ -30,6 +30,7 @@ private Q_SLOTS:
     void currentBranch_data();
     void currentBranch();
     void localRemoteUrlIsUsableByGit();
+    void switchToNewBranchLeavesDetachedHead();
 
 private:
     QString git(const QString &dir, const QStringList &args);
@@ -230,6 +231,36 @@ void GitRepositoryTest::localRemoteUrlIsUsableByGit()
     const QString clone = m_sandbox->clone(url, QStringLiteral("clone"));
     QVERIFY2(!clone.isEmpty(), qPrintable(m_sandbox->lastError()));
     QVERIFY(QDir(clone + QStringLiteral("/.git")).exists());
+}
+
+void GitRepositoryTest::switchToNewBranchLeavesDetachedHead()
+{
+    const QString work = m_sandbox->createWorkTree(QStringLiteral("site"));
+    QVERIFY2(!work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    QVERIFY(GitSandbox::writeFile(work + QStringLiteral("/a.md"), "a\n"));
+    const QString commit = m_sandbox->commitAll(work, QStringLiteral("one"));
+    QVERIFY(!commit.isEmpty());
+    QVERIFY(m_sandbox
+                ->git(work, {QStringLiteral("checkout"), QStringLiteral("-q"),
+                             QStringLiteral("--detach")})
+                .ok());
+    QVERIFY(GitSandbox::writeFile(work + QStringLiteral("/a.md"), "edited while detached\n"));
+
+    const auto switched = pw::switchToNewBranch(work, QStringLiteral("rescued"));
+    QVERIFY2(switched.ok(), qPrintable(switched ? QString() : switched.error().message));
+    QCOMPARE(git(work, {QStringLiteral("symbolic-ref"), QStringLiteral("HEAD")}),
+             QStringLiteral("refs/heads/rescued"));
+    QCOMPARE(git(work, {QStringLiteral("rev-parse"), QStringLiteral("rescued")}), commit);
+    QCOMPARE(GitSandbox::readFile(work + QStringLiteral("/a.md")),
+             QByteArray("edited while detached\n"));
+    QCOMPARE(git(work, {QStringLiteral("status"), QStringLiteral("--porcelain")}),
+             QStringLiteral("M a.md")); // still modified, not staged
+    QCOMPARE(pw::currentBranch(work).value(), QStringLiteral("rescued"));
+
+    const auto again = pw::switchToNewBranch(work, QStringLiteral("main"));
+    QVERIFY(!again.ok()); // exists already
+    QCOMPARE(git(work, {QStringLiteral("symbolic-ref"), QStringLiteral("HEAD")}),
+             QStringLiteral("refs/heads/rescued"));
 }
 
 QTEST_GUILESS_MAIN(GitRepositoryTest)

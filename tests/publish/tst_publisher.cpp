@@ -63,6 +63,7 @@ private Q_SLOTS:
     void refusesBeforeCommitting_data();
     void refusesBeforeCommitting();
     void identityCanBeSetForTheRepository();
+    void detachedHeadRecoversOnANewBranch();
     void nonFastForwardKeepsTheCommit_data();
     void nonFastForwardKeepsTheCommit();
     void serverRefusalIsAFailure_data();
@@ -539,6 +540,28 @@ void PublisherTest::identityCanBeSetForTheRepository()
     QCOMPARE(git(site.remote, {QStringLiteral("log"), QStringLiteral("-1"),
                                QStringLiteral("--format=%an <%ae>"), QStringLiteral("main")}),
              QStringLiteral("Grace Editor <grace@example.org>"));
+}
+
+void PublisherTest::detachedHeadRecoversOnANewBranch()
+{
+    // B21 B, the way out Publish offers: create a branch where HEAD is, then publish on it.
+    Site site = createSite();
+    QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    QCOMPARE(git(site.work,
+                 {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("--detach")}),
+             QString());
+    QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
+    QCOMPARE(pw::publishPost(requestFor(site)).error().kind, Kind::DetachedHead);
+
+    QVERIFY(pw::switchToNewBranch(site.work, QStringLiteral("rescued")).ok());
+    const auto published = pw::publishPost(requestFor(site));
+    QVERIFY2(published.ok(), qPrintable(describe(published)));
+    QCOMPARE(published.value().branch, QStringLiteral("rescued"));
+    QCOMPARE(git(site.remote, {QStringLiteral("rev-parse"), QStringLiteral("rescued")}),
+             published.value().commitId);
+    QCOMPARE(remoteHead(site), site.initialCommit); // main was not guessed
+    QCOMPARE(git(site.work, {QStringLiteral("config"), QStringLiteral("branch.rescued.remote")}),
+             QStringLiteral("origin"));
 }
 
 void PublisherTest::nonFastForwardKeepsTheCommit_data()
