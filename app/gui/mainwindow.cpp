@@ -359,9 +359,10 @@ void MainWindow::publish()
 {
     if (!m_session->isOpen() || m_publisher->isRunning())
         return;
+    const QString post = m_session->path(); // the post the user clicked Publish on, whatever follows
     if (!save())
         return;
-    m_publisher->publish(m_blog->blog(), m_session->path());
+    m_publisher->publish(m_blog->blog(), post);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

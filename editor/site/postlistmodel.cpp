@@ -19,17 +19,26 @@ void PostListModel::setPosts(QList<PostSummary> posts)
 
 void PostListModel::updatePost(const PostSummary &post)
 {
-    const int existing = rowOf(post.path);
-    if (existing >= 0) {
-        beginRemoveRows({}, existing, existing);
-        m_posts.removeAt(existing);
-        endRemoveRows();
+    const int from = rowOf(post.path);
+    if (from < 0) {
+        const auto at = std::upper_bound(m_posts.begin(), m_posts.end(), post, newerFirst);
+        const int row = int(at - m_posts.begin());
+        beginInsertRows({}, row, row);
+        m_posts.insert(row, post);
+        endInsertRows();
+        return;
     }
-    const auto at = std::upper_bound(m_posts.begin(), m_posts.end(), post, newerFirst);
-    const int row = int(at - m_posts.begin());
-    beginInsertRows({}, row, row);
-    m_posts.insert(row, post);
-    endInsertRows();
+    // Moved, not removed and inserted: selections and persistent indexes follow the post.
+    QList<PostSummary> others = m_posts;
+    others.removeAt(from);
+    const int to = int(std::upper_bound(others.begin(), others.end(), post, newerFirst) - others.begin());
+    if (to != from) {
+        beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+        m_posts.move(from, to);
+        endMoveRows();
+    }
+    m_posts[to] = post;
+    Q_EMIT dataChanged(index(to, 0), index(to, ColumnCount - 1));
 }
 
 int PostListModel::rowOf(const QString &path) const
