@@ -55,7 +55,7 @@ QString joinItems(const QString &text, const QList<ListItem> &items, const QJson
             }
         }
         if (!first) {
-            if (match >= 0 && match == previousIndex + 1)
+            if (match >= 0 && previousIndex >= 0 && match == previousIndex + 1)
                 out += QStringView(text).mid(items.at(previousIndex).end,
                                              items.at(match).start - items.at(previousIndex).end);
             else

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void dates();
     void setField_data();
     void setField();
+    void refusesOneKey_data();
+    void refusesOneKey();
 };
 
 static QJsonValue json(const char *text)
@@ -168,6 +170,25 @@ void tst_PostDocument::setTerms_data()
     QTest::newRow("nominal: json new key follows the last member's layout")
         << "{\n  \"title\": \"x\"\n}\nBody\n" << Field::Tags << QStringList{"a"}
         << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}\nBody\n";
+    QTest::newRow("nominal: a new first item in a block list")
+        << "---\ntags:\n  - a  # A\n  - b\n---\n" << Field::Tags << QStringList{"c", "a", "b"}
+        << "---\ntags:\n  - c\n  - a  # A\n  - b\n---\n";
+    QTest::newRow("nominal: a new first item in a flow list")
+        << "---\ntags: [a, b]\n---\n" << Field::Tags << QStringList{"c", "a", "b"}
+        << "---\ntags: [c, a, b]\n---\n";
+    QTest::newRow("nominal: toml single string gains a term")
+        << "+++\ntags = 'one'\n+++\n" << Field::Tags << QStringList{"one", "two"}
+        << "+++\ntags = ['one', 'two']\n+++\n";
+    QTest::newRow("nominal: toml +++ inside a multi-line string is not a delimiter")
+        << "+++\ntitle = \"\"\"\nmulti\n+++\n\"\"\"\ntags = [\"a\"]\n+++\nBody"
+        << Field::Tags << QStringList{"a", "b"}
+        << "+++\ntitle = \"\"\"\nmulti\n+++\n\"\"\"\ntags = [\"a\", \"b\"]\n+++\nBody";
+    QTest::newRow("nominal: json nested values untouched")
+        << "{\"title\": \"x\",\n \"params\": {\"a\": [1,2]}}\nBody" << Field::Tags
+        << QStringList{"a"} << "{\"title\": \"x\",\n \"params\": {\"a\": [1,2]},\n \"tags\": [\"a\"]}\nBody";
+    QTest::newRow("nominal: jekyll split string stays a string")
+        << "---\ntags: a b\n---\n" << Field::Tags << QStringList{"a", "b", "c"}
+        << "---\ntags: a b c\n---\n";
     QTest::newRow("robustness: unchanged terms write nothing")
         << "---\ntags:   [ a ,b ]\n---\n" << Field::Tags << QStringList{"a", "b"}
         << "---\ntags:   [ a ,b ]\n---\n";
@@ -179,7 +200,8 @@ void tst_PostDocument::setTerms()
     QFETCH(pw::Field, field);
     QFETCH(QStringList, terms);
     QFETCH(QString, expected);
-    PostDocument doc(input);
+    const bool jekyll = QByteArray(QTest::currentDataTag()).contains("jekyll");
+    PostDocument doc(input, jekyll ? TermStringRule::SplitOnSpaces : TermStringRule::WholeString);
     const Result<void> result = doc.setTerms(field, terms);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(doc.text(), expected);
@@ -601,6 +623,39 @@ void tst_PostDocument::setField()
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(doc.text(), expected);
     QVERIFY(doc.diagnostics().isEmpty());
+}
+
+void tst_PostDocument::refusesOneKey_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("robustness: an anchored list another key refers to")
+        << "---\ntags: &t [a, b]\nx: *t\n---\n" << "tags" << "[\"a\"]" << "invalid";
+    QTest::newRow("robustness: a toml dotted key") << "+++\nparams.x = 1\n+++\n" << "params"
+                                                   << "{\"x\": 2}" << "cannot edit";
+    QTest::newRow("robustness: a toml table") << "+++\n[params]\nx = 1\n+++\n" << "params"
+                                              << "{\"x\": 2}" << "cannot edit";
+    QTest::newRow("robustness: toml has no null") << "+++\ntitle = \"a\"\n+++\n" << "draft"
+                                                  << "null" << "null";
+    QTest::newRow("robustness: a duplicate json key") << "{\"a\": 1, \"a\": 2}\n" << "a" << "3"
+                                                      << "cannot edit";
+    QTest::newRow("robustness: an empty key") << "---\na: 1\n---\n" << "" << "3" << "empty";
+}
+
+void tst_PostDocument::refusesOneKey()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, messagePart);
+    PostDocument doc(input);
+    QVERIFY(doc.isEditable());
+    const Result<void> result = doc.setValue(key, json(value.toUtf8().constData()));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().toString().contains(messagePart), qPrintable(result.error().toString()));
+    QCOMPARE(doc.text(), input);
 }
 
 QTEST_GUILESS_MAIN(tst_PostDocument)
