@@ -33,9 +33,8 @@ using Signature = Handle<git_signature, git_signature_free>;
 using Remote = Handle<git_remote, git_remote_free>;
 using Reference = Handle<git_reference, git_reference_free>;
 using Config = Handle<git_config, git_config_free>;
-using Credential = Handle<git_credential, git_credential_free>;
 
-// git_strarray and git_buf are owned by value and released with *_dispose.
+// A git_strarray is owned by value and released with git_strarray_dispose.
 struct StrArray
 {
     git_strarray value{};
@@ -43,16 +42,6 @@ struct StrArray
     StrArray(const StrArray &) = delete;
     StrArray &operator=(const StrArray &) = delete;
     ~StrArray() { git_strarray_dispose(&value); }
-};
-
-struct Buf
-{
-    git_buf value{};
-    Buf() = default;
-    Buf(const Buf &) = delete;
-    Buf &operator=(const Buf &) = delete;
-    ~Buf() { git_buf_dispose(&value); }
-    QString toString() const { return QString::fromUtf8(value.ptr, qsizetype(value.size)); }
 };
 
 // libgit2 keeps the last error per thread and the next call may replace it: read it right after
