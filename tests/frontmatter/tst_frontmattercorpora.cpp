@@ -68,6 +68,8 @@ class tst_FrontMatterCorpora : public QObject {
 private Q_SLOTS:
     void yamlTestSuite_data();
     void yamlTestSuite();
+    void jsonFromTestSuite_data();
+    void jsonFromTestSuite();
     void hugoDocs_data();
     void hugoDocs();
 };
@@ -164,6 +166,59 @@ void tst_FrontMatterCorpora::yamlTestSuite()
             QCOMPARE(doc.text(), file->text);
         }
     }
+}
+
+// The suite's in.json objects as Hugo JSON front matter: parsed, read and edited losslessly.
+void tst_FrontMatterCorpora::jsonFromTestSuite_data()
+{
+    QTest::addColumn<QString>("caseDir");
+    const QString root = dataDir + QStringLiteral("/yaml-test-suite");
+    QDirIterator it(root, {QStringLiteral("in.json")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList dirs;
+    while (it.hasNext()) {
+        const QString dir = QFileInfo(it.next()).path();
+        const std::optional<QJsonValue> json = expectedJson(dir);
+        if (json && json->isObject())
+            dirs.append(dir);
+    }
+    dirs.sort();
+    QVERIFY2(dirs.size() > 100, "the yaml-test-suite copy is missing");
+    for (const QString &dir : dirs)
+        QTest::newRow(qPrintable(QStringLiteral("nominal: json of ") + dir.mid(root.size() + 1))) << dir;
+}
+
+void tst_FrontMatterCorpora::jsonFromTestSuite()
+{
+    QFETCH(QString, caseDir);
+    QByteArray json = readBytes(caseDir + QStringLiteral("/in.json")).trimmed();
+    const QByteArray bytes = json + "\n\nBody with a } brace\n";
+    const Result<PostFile> file = PostFile::decode(bytes);
+    QVERIFY(file.ok());
+    PostDocument doc(file->text);
+    QCOMPARE(doc.format(), FrontMatterFormat::Json);
+    QVERIFY2(!doc.hasErrors(), qPrintable(doc.diagnostics().value(0).message));
+    QCOMPARE(doc.body(), QStringLiteral("\nBody with a } brace\n"));
+    QCOMPARE(file->encode(), bytes);
+    const QJsonObject expected = expectedJson(caseDir)->toObject();
+    QStringList keys = doc.keys();
+    keys.sort();
+    QStringList expectedKeys = expected.keys();
+    expectedKeys.sort();
+    QCOMPARE(keys, expectedKeys);
+    for (const QString &key : expectedKeys)
+        QCOMPARE(doc.value(key).value_or(QJsonValue()), expected.value(key));
+
+    // Add a key, change it, remove it: back to the original bytes.
+    const QString newKey = QStringLiteral("postwright_added");
+    if (expected.contains(newKey))
+        return;
+    QVERIFY(doc.setValue(newKey, QJsonArray{QStringLiteral("a"), 1}).ok());
+    QVERIFY(doc.setValue(newKey, QStringLiteral("b \"quoted\" ☕")).ok());
+    QCOMPARE(doc.value(newKey).value_or(QJsonValue()), QJsonValue(QStringLiteral("b \"quoted\" ☕")));
+    for (const QString &key : expectedKeys)
+        QCOMPARE(doc.value(key).value_or(QJsonValue()), expected.value(key));
+    QVERIFY(doc.unset(newKey).ok());
+    QCOMPARE(doc.text(), file->text);
 }
 
 void tst_FrontMatterCorpora::hugoDocs_data()
