@@ -2,6 +2,8 @@
 
 #include "frontmatter/textindex.h"
 
+#include <type_traits>
+
 namespace pw::frontmatter {
 
 namespace {
@@ -139,6 +141,13 @@ private:
     QString m_delimiter;
 };
 
+// A tracker that never follows quotes: the fallback when a quote is left open to the end.
+class NoQuoteTracker {
+public:
+    bool insideQuote() const { return false; }
+    void feed(QStringView) {}
+};
+
 template<typename Tracker>
 BlockLayout locateDelimited(const QString &text, int start, QStringView delimiter,
                             FrontMatterFormat format)
@@ -161,6 +170,10 @@ BlockLayout locateDelimited(const QString &text, int start, QStringView delimite
         }
         tracker.feed(line);
     }
+    // A quote left open (`title: 'Tis the season`) must not swallow the closing line: the parser
+    // will then point at the quote, which is more use than "not closed".
+    if constexpr (!std::is_same_v<Tracker, NoQuoteTracker>)
+        return locateDelimited<NoQuoteTracker>(text, start, delimiter, format);
     layout.unclosedFormat = format;
     layout.contentStart = layout.contentEnd = layout.end = start;
     layout.contentFirstLine = 1;

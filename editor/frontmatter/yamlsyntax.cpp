@@ -277,8 +277,10 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
         const int close = scanQuoted(text, pos, limit);
         entry.shape = close < 0 || !node.IsScalar() ? ValueShape::Other : ValueShape::Scalar;
         entry.valueEnd = close < 0 ? limit : close;
-        // yaml-cpp lets `"value"# note` through; YAML needs a blank before a comment.
-        if (close > 0 && close < limit && text.at(close) == QLatin1Char('#'))
+        // yaml-cpp lets an unclosed quote and `"value"# note` through; YAML does not.
+        if (close < 0)
+            problem = {pos, QStringLiteral("this quote is never closed")};
+        else if (close < limit && text.at(close) == QLatin1Char('#'))
             problem = {close, QStringLiteral("a comment needs a space before its #")};
         return;
     }

@@ -442,6 +442,8 @@ void tst_PostDocument::diagnostics_data()
         << "---\ntitle: \"x\"# c\n---\n" << true << 2 << 11 << "space before";
     QTest::newRow("robustness: comment glued to a block scalar header")
         << "---\ntext: >#c\n  x\n---\n" << true << 2 << 7 << "block scalar header";
+    QTest::newRow("robustness: a quote left open does not swallow the closing line")
+        << "---\ntitle: 'Tis the season\n---\nBody: it's here\n" << true << 2 << 8 << "invalid YAML";
     QTest::newRow("robustness: column counts characters, not bytes")
         << "---\ntitle: café\ntags: 5\nx: é\n---\n" << false << 3 << 7 << "tags";
 }
