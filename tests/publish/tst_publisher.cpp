@@ -87,7 +87,7 @@ private:
         QString work;
         QString initialCommit;
     };
-    // A bare remote holding posts/a.md and posts/b.md, and a clone of it with an identity, whose
+    // A bare remote holding posts/a.md, b.md and c.md, and a clone of it with an identity, whose
     // origin points at originUrl (default: the remote's file:// URL).
     Site createSite(const QString &originUrl = {});
     QString git(const QString &dir, const QStringList &args);
@@ -458,6 +458,8 @@ void PublisherTest::refusesBeforeCommitting_data()
         << "outside" << Kind::FileOutsideRepository << "not inside the site's repository";
     QTest::newRow("robustness: file does not exist")
         << "missing" << Kind::Other << "does not exist";
+    QTest::newRow("robustness: index locked by another git")
+        << QStringLiteral("index-locked") << Kind::Other << QStringLiteral("Cannot stage");
     QTest::newRow("robustness: not a repository")
         << "not-a-repository" << Kind::NotARepository << "not inside a git repository";
 }
@@ -493,6 +495,8 @@ void PublisherTest::refusesBeforeCommitting()
         QVERIFY(GitSandbox::writeFile(request.filePath, kEditedPost));
     } else if (situation == QLatin1String("missing")) {
         request.filePath = QStringLiteral("posts/never-saved.md");
+    } else if (situation == QLatin1String("index-locked")) {
+        QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/.git/index.lock"), {}));
     } else if (situation == QLatin1String("not-a-repository")) {
         request.repositoryPath = m_sandbox->path(QStringLiteral("home"));
     }
@@ -503,6 +507,7 @@ void PublisherTest::refusesBeforeCommitting()
     QCOMPARE(published.error().kind, kind);
     QVERIFY2(published.error().message.contains(words, Qt::CaseInsensitive),
              qPrintable(published.error().message));
+    QFile::remove(site.work + QStringLiteral("/.git/index.lock"));
     verifyUntouched(site, site.initialCommit, kEditedPost);
     QCOMPARE(run({QStringLiteral("diff"), QStringLiteral("--cached"), QStringLiteral("--stat")}),
              indexBefore);
