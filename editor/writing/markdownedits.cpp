@@ -35,6 +35,17 @@ bool runsHoldMarker(int left, int right, QStringView marker)
     return run >= m;
 }
 
+// Without a selection, commands act on the word at the cursor.
+void extendToWord(QStringView text, int &start, int &end)
+{
+    if (start != end)
+        return;
+    while (start > 0 && isWordChar(text[start - 1]))
+        --start;
+    while (end < text.size() && isWordChar(text[end]))
+        ++end;
+}
+
 TextEdit insertion(int at, const QString &text, int cursorOffset)
 {
     return {at, at, text, at + cursorOffset, at + cursorOffset};
@@ -117,16 +128,7 @@ TextEdit enterEdit(QStringView line, int column)
 TextEdit toggleWrap(QStringView text, int start, int end, QStringView marker)
 {
     const int m = int(marker.size());
-    if (start == end) {
-        int wordStart = start;
-        int wordEnd = start;
-        while (wordStart > 0 && isWordChar(text[wordStart - 1]))
-            --wordStart;
-        while (wordEnd < text.size() && isWordChar(text[wordEnd]))
-            ++wordEnd;
-        start = wordStart;
-        end = wordEnd;
-    }
+    extendToWord(text, start, end);
     while (start < end && text[start].isSpace())
         ++start;
     while (end > start && text[end - 1].isSpace())
@@ -154,6 +156,7 @@ TextEdit toggleWrap(QStringView text, int start, int end, QStringView marker)
 TextEdit insertLink(QStringView text, int start, int end)
 {
     static const QRegularExpression url(QStringLiteral(R"(^(https?://|www\.|mailto:)\S+$)"));
+    extendToWord(text, start, end);
     const QString selected = text.mid(start, end - start).toString();
     if (url.match(selected).hasMatch()) {
         const QString link = QStringLiteral("[](") + selected + QLatin1Char(')');

@@ -37,8 +37,8 @@ TextEdit enterEdit(QStringView line, int column);
 // empty pair with the cursor inside. Whitespace at the selection's ends stays outside the markers.
 TextEdit toggleWrap(QStringView text, int start, int end, QStringView marker);
 
-// Ctrl+K: turns the selection into [selection](https://) with the URL selected, or a selected URL
-// into [](url) with the cursor in the brackets.
+// Ctrl+K: turns the selection (or the word at the cursor) into [selection](https://) with the URL
+// selected, or a selected URL into [](url) with the cursor in the brackets.
 TextEdit insertLink(QStringView text, int start, int end);
 
 // Sets the ATX heading level of `line` (0 = plain paragraph); the same level again removes it.

@@ -187,10 +187,7 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
         || (number < frontMatterScanLimit && couldBeFrontMatterDelimiter(text)))
         refreshFrontMatter(number);
 
-    const QTextBlock previous = currentBlock().previous();
-    const bool previousIsParagraph
-        = previous.isValid() && lineKind(previous) == LineKind::Paragraph;
-    const LineInfo info = scanLine(state, text, number, m_frontMatter, previousIsParagraph);
+    const LineInfo info = scanLine(state, text, number, m_frontMatter);
     setCurrentBlockState(state.pack());
     setCurrentBlockUserData(new LineKindData(info.kind));
 

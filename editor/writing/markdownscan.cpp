@@ -311,11 +311,11 @@ FrontMatterExtent findFrontMatter(QStringView text)
 
 int ScanState::pack() const
 {
-    int packed = int(context) | (int(frontMatter) << 3);
+    int packed = int(context) | (int(frontMatter) << 3) | (afterParagraph ? 1 << 24 : 0);
     if (context == Context::Fence) {
         packed |= (fenceChar == QLatin1Char('~') ? 1 : 0) << 5;
         packed |= (fenceIndent & 3) << 6;
-        packed |= qMin(fenceLength, 0xffff) << 8;
+        packed |= qMin(fenceLength, 0xffff) << 8; // bits 8..23
     }
     return packed;
 }
@@ -327,17 +327,20 @@ ScanState ScanState::unpack(int packed)
         return state;
     state.context = Context(packed & 7);
     state.frontMatter = FrontMatterKind((packed >> 3) & 3);
+    state.afterParagraph = (packed >> 24) & 1;
     if (state.context == Context::Fence) {
         state.fenceChar = (packed >> 5) & 1 ? QLatin1Char('~') : QLatin1Char('`');
         state.fenceIndent = (packed >> 6) & 3;
-        state.fenceLength = packed >> 8;
+        state.fenceLength = (packed >> 8) & 0xffff;
     }
     return state;
 }
 
 LineInfo scanLine(ScanState &state, QStringView line, int lineNumber,
-                  const FrontMatterExtent &frontMatter, bool previousIsParagraph)
+                  const FrontMatterExtent &frontMatter)
 {
+    const bool previousIsParagraph = state.afterParagraph;
+    state.afterParagraph = false;
     if (frontMatter.contains(lineNumber)) {
         const bool delimiter = lineNumber == 0 || lineNumber == frontMatter.lastLine;
         state = {};
@@ -376,7 +379,9 @@ LineInfo scanLine(ScanState &state, QStringView line, int lineNumber,
     case ScanState::Context::Normal:
         break;
     }
-    return scanNormal(state, line, previousIsParagraph);
+    const LineInfo info = scanNormal(state, line, previousIsParagraph);
+    state.afterParagraph = info.kind == LineKind::Paragraph;
+    return info;
 }
 
 QList<ScannedLine> scanText(QStringView text)
@@ -384,7 +389,6 @@ QList<ScannedLine> scanText(QStringView text)
     const FrontMatterExtent frontMatter = findFrontMatter(text);
     QList<ScannedLine> lines;
     ScanState state;
-    bool previousIsParagraph = false;
     qsizetype start = 0;
     for (int number = 0; start <= text.size(); ++number) {
         qsizetype end = text.indexOf(QLatin1Char('\n'), start);
@@ -393,10 +397,7 @@ QList<ScannedLine> scanText(QStringView text)
         QStringView line = text.mid(start, end - start);
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
-        ScannedLine scanned{number, int(start), line,
-                            scanLine(state, line, number, frontMatter, previousIsParagraph)};
-        previousIsParagraph = scanned.info.kind == LineKind::Paragraph;
-        lines.append(scanned);
+        lines.append({number, int(start), line, scanLine(state, line, number, frontMatter)});
         start = end + 1;
     }
     return lines;

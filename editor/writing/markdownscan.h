@@ -40,6 +40,9 @@ struct ScanState
     QChar fenceChar;                                     // '`' or '~', when context == Fence
     int fenceLength = 0;
     int fenceIndent = 0;
+    // The line was a paragraph line: then `---` below it is a setext heading, not a rule, and a
+    // lone tag does not start an HTML block.
+    bool afterParagraph = false;
 
     // QSyntaxHighlighter keeps one int per block: -1 (its "unknown") is never produced.
     int pack() const;
@@ -73,11 +76,9 @@ struct LineInfo
 };
 
 // Classifies line `lineNumber` (0-based) and advances `state`. The scanner cannot see ahead, so
-// the post's front-matter extent comes from findFrontMatter(). `previousIsParagraph` lets `---`
-// under text be a setext heading rather than a rule, and keeps a lone tag from starting an HTML
-// block inside a paragraph.
+// the post's front-matter extent comes from findFrontMatter().
 LineInfo scanLine(ScanState &state, QStringView line, int lineNumber,
-                  const FrontMatterExtent &frontMatter, bool previousIsParagraph);
+                  const FrontMatterExtent &frontMatter);
 
 // A whole text, line by line (split on '\n').
 struct ScannedLine

@@ -136,7 +136,7 @@ void tst_MarkdownScan::statePacking()
     QFETCH(QString, fenceChar);
     QFETCH(QString, language);
     ScanState state;
-    const LineInfo info = scanLine(state, line, 3, {}, false);
+    const LineInfo info = scanLine(state, line, 3, {});
     QCOMPARE(info.kind, LineKind::FenceOpen);
     QCOMPARE(info.fenceLanguage, language);
     const int packed = state.pack();
