@@ -44,6 +44,62 @@ const BlockSyntax &syntaxFor(FrontMatterFormat format)
     return yaml;
 }
 
+void setFlowList(const QString &text, Entry &entry, const FlowScan &scan, qsizetype parsedCount,
+                 const std::function<ListItem(int, Span)> &itemAt)
+{
+    if (!scan.closed || scan.items.size() != parsedCount) {
+        entry.shape = ValueShape::Other;
+        return;
+    }
+    entry.shape = ValueShape::FlowList;
+    for (int i = 0; i < scan.items.size(); ++i) {
+        ListItem item = itemAt(i, scan.items.at(i));
+        item.start = scan.items.at(i).start;
+        item.end = scan.items.at(i).end;
+        entry.items.append(std::move(item));
+    }
+    // New neighbours are separated like the first two items, unless a comment sits between them.
+    entry.itemSeparator = QStringLiteral(", ");
+    if (scan.items.size() >= 2) {
+        const QStringView gap = QStringView(text).mid(scan.items.at(0).end,
+                                                      scan.items.at(1).start - scan.items.at(0).end);
+        if (!gap.contains(QLatin1Char('#')))
+            entry.itemSeparator = gap.toString();
+    }
+    entry.itemsStart = scan.items.isEmpty() ? scan.innerStart : scan.items.first().start;
+    entry.itemsEnd = scan.items.isEmpty() ? scan.innerEnd : scan.items.last().end;
+}
+
+QString escapedString(QStringView text, EscapeStyle style)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('"');
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        switch (u) {
+        case '"': out += QStringLiteral("\\\""); continue;
+        case '\\': out += QStringLiteral("\\\\"); continue;
+        case '\n': out += QStringLiteral("\\n"); continue;
+        case '\t': out += QStringLiteral("\\t"); continue;
+        case '\r': out += QStringLiteral("\\r"); continue;
+        default: break;
+        }
+        const bool control = u < 0x20 || u == 0x7F;
+        // YAML 1.1 also breaks lines at NEL, LS and PS, and a BOM inside a scalar is not allowed.
+        const bool yamlSpecial = style == EscapeStyle::Yaml
+                                 && (u == 0x85 || u == 0x2028 || u == 0x2029 || u == 0xFEFF);
+        if (style == EscapeStyle::Json && u == 0x7F)
+            out += c; // JSON only escapes C0 controls
+        else if (control || yamlSpecial)
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
 QString numberText(double value)
 {
     if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 1e15)

@@ -5,12 +5,14 @@
 // finds the spans and renders values; EntryEditor does the format-neutral patching.
 
 #include "frontmatter/blocklayout.h"
+#include "frontmatter/flowscan.h"
 #include "frontmatter/postdocument.h"
 
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace pw::frontmatter {
@@ -111,6 +113,15 @@ public:
 };
 
 const BlockSyntax &syntaxFor(FrontMatterFormat format);
+
+// Makes `entry` a flow list of the scanned items when they match the parsed list's length (else
+// the value is carried as Other); `itemAt(index, span)` gives each item's value and text.
+void setFlowList(const QString &text, Entry &entry, const FlowScan &scan, qsizetype parsedCount,
+                 const std::function<ListItem(int, Span)> &itemAt);
+
+// A double-quoted string escaped the way each format spells escapes (non-ASCII stays raw).
+enum class EscapeStyle { Yaml, Toml, Json };
+QString escapedString(QStringView text, EscapeStyle style);
 
 // Shared by the formats' renderers.
 QString numberText(double value);

@@ -48,25 +48,13 @@ int scanValueEnd(const QString &text, int pos, int limit)
 
 void fillList(const QString &text, Entry &entry)
 {
-    const FlowScan scan = scanFlow(text, entry.valueStart, entry.valueEnd);
     const QJsonArray array = entry.value.toArray();
-    if (!scan.closed || scan.items.size() != array.size()) {
-        entry.shape = ValueShape::Other;
-        return;
-    }
-    entry.shape = ValueShape::FlowList;
-    for (int i = 0; i < scan.items.size(); ++i) {
-        const Span span = scan.items.at(i);
-        const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
-        entry.items.append({span.start, span.end, array.at(i), scalarText(array.at(i), raw),
-                            QuoteStyle::Double});
-    }
-    entry.itemSeparator = QStringLiteral(", ");
-    if (scan.items.size() >= 2)
-        entry.itemSeparator = text.mid(scan.items.at(0).end,
-                                       scan.items.at(1).start - scan.items.at(0).end);
-    entry.itemsStart = scan.items.isEmpty() ? scan.innerStart : scan.items.first().start;
-    entry.itemsEnd = scan.items.isEmpty() ? scan.innerEnd : scan.items.last().end;
+    setFlowList(text, entry, scanFlow(text, entry.valueStart, entry.valueEnd), array.size(),
+                [&](int i, Span span) {
+                    const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
+                    return ListItem{0, 0, array.at(i), scalarText(array.at(i), raw),
+                                    QuoteStyle::Double};
+                });
 }
 
 // The blanks before a member's key, so a new member is laid out like the last one.
@@ -82,24 +70,7 @@ QString leadingBlanks(const QString &text, int keyStart)
 
 QString jsonString(QStringView text)
 {
-    QString out = QStringLiteral("\"");
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '"': out += QStringLiteral("\\\""); break;
-        case '\\': out += QStringLiteral("\\\\"); break;
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        case '\b': out += QStringLiteral("\\b"); break;
-        case '\f': out += QStringLiteral("\\f"); break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    return out + QLatin1Char('"');
+    return escapedString(text, EscapeStyle::Json);
 }
 
 ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,

@@ -36,6 +36,12 @@ int nextLineStart(const QString &text, int offset)
     return newline < 0 ? int(text.size()) : newline + 1;
 }
 
+int lineEndAt(const QString &text, int offset, int limit)
+{
+    const int newline = int(text.indexOf(QLatin1Char('\n'), offset));
+    return newline < 0 || newline > limit ? limit : newline;
+}
+
 int currentLineStart(const QString &text, int offset)
 {
     if (offset <= 0)

@@ -23,6 +23,8 @@ private:
 
 // The offset just past the end of the line containing `offset`, including its '\n'.
 int nextLineStart(const QString &text, int offset);
+// The offset of the '\n' ending the line containing `offset`, or `limit` when it comes first.
+int lineEndAt(const QString &text, int offset, int limit);
 // The offset where the line containing `offset` starts.
 int currentLineStart(const QString &text, int offset);
 bool isBlankOrComment(QStringView line, QChar commentChar = QLatin1Char('#'));

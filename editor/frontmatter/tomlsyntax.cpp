@@ -71,12 +71,6 @@ QuoteStyle quoteOf(QStringView raw)
     return QuoteStyle::Plain;
 }
 
-int lineEndAt(const QString &text, int offset, int limit)
-{
-    const int newline = int(text.indexOf(QLatin1Char('\n'), offset));
-    return newline < 0 || newline > limit ? limit : newline;
-}
-
 bool isBareKeyChar(QChar c)
 {
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-');
@@ -155,22 +149,7 @@ const QRegularExpression &tomlDateTime()
 
 QString tomlBasicString(QStringView text)
 {
-    QString out = QStringLiteral("\"");
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '"': out += QStringLiteral("\\\""); break;
-        case '\\': out += QStringLiteral("\\\\"); break;
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    return out + QLatin1Char('"');
+    return escapedString(text, EscapeStyle::Toml);
 }
 
 bool fitsLiteralString(QStringView text)
@@ -207,27 +186,12 @@ bool containsNull(const QJsonValue &value)
 
 void fillList(const QString &text, Entry &entry, const toml::array &array, int pos, int limit)
 {
-    const FlowScan scan = scanFlow(text, pos, limit);
-    if (!scan.closed || scan.items.size() != int(array.size())) {
-        entry.shape = ValueShape::Other;
-        return;
-    }
-    entry.shape = ValueShape::FlowList;
-    for (int i = 0; i < scan.items.size(); ++i) {
-        const Span span = scan.items.at(i);
-        const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
-        const toml::node &node = *array.get(std::size_t(i));
-        entry.items.append({span.start, span.end, toJson(node), scalarText(node, raw), quoteOf(raw)});
-    }
-    entry.itemSeparator = QStringLiteral(", ");
-    if (scan.items.size() >= 2) {
-        const QStringView gap = QStringView(text).mid(scan.items.at(0).end,
-                                                      scan.items.at(1).start - scan.items.at(0).end);
-        if (!gap.contains(QLatin1Char('#')))
-            entry.itemSeparator = gap.toString();
-    }
-    entry.itemsStart = scan.items.isEmpty() ? scan.innerStart : scan.items.first().start;
-    entry.itemsEnd = scan.items.isEmpty() ? scan.innerEnd : scan.items.last().end;
+    setFlowList(text, entry, scanFlow(text, pos, limit), qsizetype(array.size()),
+                [&](int i, Span span) {
+                    const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
+                    const toml::node &node = *array.get(std::size_t(i));
+                    return ListItem{0, 0, toJson(node), scalarText(node, raw), quoteOf(raw)};
+                });
 }
 
 } // namespace

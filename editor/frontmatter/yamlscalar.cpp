@@ -98,29 +98,7 @@ bool isSafePlainScalar(QStringView text, bool insideList)
 
 QString doubleQuoted(QStringView text)
 {
-    QString out;
-    out.reserve(text.size() + 2);
-    out += QLatin1Char('"');
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '"': out += QStringLiteral("\\\""); break;
-        case '\\': out += QStringLiteral("\\\\"); break;
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        case 0x85: out += QStringLiteral("\\N"); break;
-        case 0x2028: out += QStringLiteral("\\L"); break;
-        case 0x2029: out += QStringLiteral("\\P"); break;
-        case 0xFEFF: out += QStringLiteral("\\uFEFF"); break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-    return out;
+    return escapedString(text, EscapeStyle::Yaml);
 }
 
 QString singleQuoted(QStringView text)

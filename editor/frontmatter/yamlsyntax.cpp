@@ -107,12 +107,6 @@ int contentEnd(const QString &text, int from, int lineEnd)
     return end;
 }
 
-int lineEndAt(const QString &text, int offset, int limit)
-{
-    const int newline = int(text.indexOf(QLatin1Char('\n'), offset));
-    return newline < 0 || newline > limit ? limit : newline;
-}
-
 // Offset just past the key and its ':' on the key's line, or -1.
 int colonAfterKey(const QString &text, int keyOffset, int lineEnd)
 {
@@ -204,34 +198,19 @@ void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int
 {
     const FlowScan scan = scanFlow(text, pos, limit);
     entry.valueEnd = scan.closed ? scan.end : limit;
-    if (!scan.closed || !node.IsSequence() || scan.items.size() != int(node.size())) {
-        entry.shape = ValueShape::Other;
-        return;
-    }
-    entry.shape = ValueShape::FlowList;
-    for (int i = 0; i < scan.items.size(); ++i) {
+    const qsizetype parsedCount = node.IsSequence() ? qsizetype(node.size()) : -1;
+    setFlowList(text, entry, scan, parsedCount, [&](int i, Span span) {
         const YAML::Node child = node[std::size_t(i)];
         ListItem item;
-        item.start = scan.items.at(i).start;
-        item.end = scan.items.at(i).end;
         if (child.IsScalar()) {
             item.text = QString::fromStdString(child.Scalar());
             item.value = scalarToJson(child, item.text);
         } else {
             item.value = toJson(child);
         }
-        item.quote = quoteAt(text, item.start);
-        entry.items.append(std::move(item));
-    }
-    entry.itemSeparator = QStringLiteral(", ");
-    if (scan.items.size() >= 2) {
-        const QStringView gap = QStringView(text).mid(scan.items.at(0).end,
-                                                      scan.items.at(1).start - scan.items.at(0).end);
-        if (!gap.contains(QLatin1Char('#')))
-            entry.itemSeparator = gap.toString();
-    }
-    entry.itemsStart = scan.items.isEmpty() ? scan.innerStart : scan.items.first().start;
-    entry.itemsEnd = scan.items.isEmpty() ? scan.innerEnd : scan.items.last().end;
+        item.quote = quoteAt(text, span.start);
+        return item;
+    });
 }
 
 // Fills in the value's shape and span from the text after the key's ':'.

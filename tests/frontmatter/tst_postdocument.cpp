@@ -281,6 +281,13 @@ void tst_PostDocument::setValue_data()
     QTest::newRow("nominal: a block after a BOM character")
         << QString(QChar(0xFEFF)) + "Body\n" << "title" << "\"T\""
         << QString(QChar(0xFEFF)) + "---\ntitle: T\n---\nBody\n";
+    QTest::newRow("nominal: yaml escapes controls, keeps non-ascii")
+        << "---\ntitle: x\n---\n" << "title" << "\"a\\tb\\u0001 é\\u2028\""
+        << "---\ntitle: \"a\\tb\\u0001 é\\u2028\"\n---\n";
+    QTest::newRow("nominal: toml escapes controls") << "+++\ntitle = 'x'\n+++\n" << "title"
+        << "\"a'b\\u0001\"" << "+++\ntitle = \"a'b\\u0001\"\n+++\n";
+    QTest::newRow("nominal: json escapes quotes and controls") << "{\"title\": \"x\"}\n" << "title"
+        << "\"say \\\"hi\\\"\\n\"" << "{\"title\": \"say \\\"hi\\\"\\n\"}\n";
     QTest::newRow("robustness: same value writes nothing")
         << "---\ntitle:    'Same'\n---\n" << "title" << "\"Same\"" << "---\ntitle:    'Same'\n---\n";
     QTest::newRow("robustness: aligned values keep their column")
