@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QObject>
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QStringList>
 
 namespace pw::git {
@@ -23,6 +24,8 @@ struct PushSession
     bool distrustedHost = false;
     QStringList refusals;  // "refs/heads/main: pre-receive hook declined"
     QString serverMessage; // what the server printed on the progress side band
+    // Side-band chunks may split a UTF-8 sequence; the decoder carries it over.
+    QStringDecoder serverText{QStringDecoder::Utf8};
 };
 
 PushSession *sessionOf(void *payload)
@@ -111,7 +114,7 @@ int certificateCheck(git_cert *certificate, int valid, const char *host, void *p
 int sidebandProgress(const char *text, int length, void *payload)
 {
     PushSession *session = sessionOf(payload);
-    const QString chunk = QString::fromUtf8(text, length);
+    const QString chunk = session->serverText.decode(QByteArrayView(text, length));
     session->serverMessage += chunk;
     if (session->observer)
         session->observer->remoteMessage(chunk);

@@ -826,11 +826,10 @@ void PublisherTest::largePushWithChattyHook()
     // the local transport must keep both moving instead of deadlocking.
     Site site = createSite();
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
-    QVERIFY(
-        m_sandbox->installHook(site.remote, QStringLiteral("post-receive"),
-                               "#!/bin/sh\ni=0\nwhile [ $i -lt 4000 ]; do\n"
-                               "  echo \"building page $i of the site, with some padding text\"\n"
-                               "  echo \"warning $i\" >&2\n  i=$((i+1))\ndone\n"));
+    QVERIFY(m_sandbox->installHook(site.remote, QStringLiteral("post-receive"),
+                                   "#!/bin/sh\ni=0\nwhile [ $i -lt 4000 ]; do\n"
+                                   "  echo \"building page $i of the site: Über, naïve, 日本語\"\n"
+                                   "  echo \"warning $i\" >&2\n  i=$((i+1))\ndone\n"));
     QByteArray post = "---\ntitle: Big\n---\n";
     QRandomGenerator random(20261203);
     while (post.size() < 6 * 1024 * 1024)
@@ -840,7 +839,9 @@ void PublisherTest::largePushWithChattyHook()
     const auto published = pw::publishPost(requestFor(site), &observer);
     QVERIFY2(published.ok(), qPrintable(describe(published)));
     QCOMPARE(remoteHead(site), published.value().commitId);
-    QVERIFY(observer.remoteText.contains(QStringLiteral("building page 3999")));
+    QVERIFY(observer.remoteText.contains(QStringLiteral("building page 3999 of the site: Über, "
+                                                        "naïve, 日本語")));
+    QVERIFY(!observer.remoteText.contains(QChar::ReplacementCharacter));
     QVERIFY(observer.remoteText.contains(QStringLiteral("warning 3999")));
     const auto size = m_sandbox->git(site.remote, {QStringLiteral("cat-file"), QStringLiteral("-s"),
                                                    QStringLiteral("main:posts/a.md")});
