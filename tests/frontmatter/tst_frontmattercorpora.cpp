@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void jsonFromTestSuite();
     void hugoDocs_data();
     void hugoDocs();
+    void mutatedBlocks_data();
+    void mutatedBlocks();
 };
 
 void tst_FrontMatterCorpora::yamlTestSuite_data()
@@ -282,6 +285,73 @@ void tst_FrontMatterCorpora::hugoDocs()
                    return line.contains(QStringLiteral("postwright-test"));
                }));
     QCOMPARE(doc.body(), PostDocument(file->text).body());
+}
+
+// Hugo pages with one random typo in their front matter (seeded, so every run is the same): the
+// text always survives, positions stay inside the file, and an edit either reads back or is
+// refused without touching anything.
+void tst_FrontMatterCorpora::mutatedBlocks_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("seed");
+    const QString root = dataDir + QStringLiteral("/hugo-docs/content");
+    QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    QVERIFY(!files.isEmpty());
+    for (int seed = 0; seed < 600; ++seed) {
+        const QString &path = files.at((seed * 7) % files.size());
+        QTest::newRow(qPrintable(QStringLiteral("robustness: typo %1 in %2").arg(seed).arg(path.mid(root.size() + 1))))
+            << path << seed;
+    }
+}
+
+void tst_FrontMatterCorpora::mutatedBlocks()
+{
+    QFETCH(QString, path);
+    QFETCH(int, seed);
+    const Result<PostFile> file = PostFile::read(path);
+    QVERIFY(file.ok());
+    QString text = file->text;
+    const int blockEnd = PostDocument(text).bodyOffset();
+    if (blockEnd < 8)
+        return; // no front matter to damage
+    QRandomGenerator random{quint32(seed)};
+    static const QString typos = QStringLiteral(":\"'[]{}#-|>&*!?, \t\n%@`\\");
+    const int at = 4 + int(random.bounded(blockEnd - 8));
+    switch (random.bounded(4)) {
+    case 0: text.remove(at, 1); break;
+    case 1: text.insert(at, typos.at(int(random.bounded(typos.size())))); break;
+    case 2: text.insert(at, typos.at(int(random.bounded(typos.size())))).insert(at, QLatin1Char(' ')); break;
+    default: {
+        const int lineStart = int(text.lastIndexOf(QLatin1Char('\n'), at)) + 1;
+        const int lineEnd = int(text.indexOf(QLatin1Char('\n'), at)) + 1;
+        text.remove(lineStart, lineEnd - lineStart);
+    }
+    }
+
+    PostDocument doc(text);
+    QCOMPARE(doc.text(), text);
+    QCOMPARE(doc.frontMatterBlock() + doc.body(), text);
+    const int lineCount = int(text.count(QLatin1Char('\n'))) + 1;
+    for (const Diagnostic &d : doc.diagnostics()) {
+        QVERIFY2(d.line >= 1 && d.line <= lineCount, qPrintable(d.message));
+        QVERIFY2(d.column >= 1, qPrintable(d.message));
+    }
+    const QStringList tags = doc.metadata().tags + QStringList{QStringLiteral("typo-test")};
+    const Result<void> tagged = doc.setTerms(Field::Tags, tags);
+    if (!tagged.ok()) {
+        QCOMPARE(doc.text(), text);
+        return;
+    }
+    QVERIFY(!doc.hasErrors());
+    QCOMPARE(doc.metadata().tags, tags);
+    QCOMPARE(PostDocument(doc.text()).metadata().tags, tags);
+    const Result<void> titled = doc.setField(Field::Title, QStringLiteral("Typo: test"));
+    if (titled.ok())
+        QCOMPARE(PostDocument(doc.text()).metadata().title, QStringLiteral("Typo: test"));
 }
 
 QTEST_GUILESS_MAIN(tst_FrontMatterCorpora)
