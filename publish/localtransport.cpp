@@ -169,16 +169,8 @@ public:
     {
         *bytesRead = 0;
         for (;;) {
-            pollfd fds[2] = {{m_io.get(), POLLIN, 0}, {m_error.get(), POLLIN, 0}};
-            if (::poll(fds, 2, -1) < 0) {
-                if (errno == EINTR)
-                    continue;
-                return osError("cannot wait for git");
-            }
-            if (fds[1].revents)
-                readErrorOutput();
-            if (!fds[0].revents)
-                continue;
+            if (waitUntilReady(POLLIN) < 0)
+                return -1;
             const ssize_t n = ::read(m_io.get(), buffer, size);
             if (n < 0) {
                 if (errno == EINTR || errno == EAGAIN)
@@ -196,16 +188,8 @@ public:
     {
         size_t written = 0;
         while (written < length) {
-            pollfd fds[2] = {{m_io.get(), POLLOUT, 0}, {m_error.get(), POLLIN, 0}};
-            if (::poll(fds, 2, -1) < 0) {
-                if (errno == EINTR)
-                    continue;
-                return osError("cannot wait for git");
-            }
-            if (fds[1].revents)
-                readErrorOutput();
-            if (!fds[0].revents)
-                continue;
+            if (waitUntilReady(POLLOUT) < 0)
+                return -1;
             const ssize_t n = ::send(m_io.get(), buffer + written, length - written, MSG_NOSIGNAL);
             if (n < 0) {
                 if (errno == EINTR || errno == EAGAIN)
@@ -225,6 +209,25 @@ private:
         , m_io(io)
         , m_error(error)
     {
+    }
+
+    // Waits until the service's end of the socket is ready for events, reading its stderr
+    // meanwhile so that it never blocks on a full pipe. 0 when ready, -1 (libgit2's error set)
+    // when waiting failed.
+    int waitUntilReady(short events)
+    {
+        for (;;) {
+            pollfd fds[2] = {{m_io.get(), events, 0}, {m_error.get(), POLLIN, 0}};
+            if (::poll(fds, 2, -1) < 0) {
+                if (errno == EINTR)
+                    continue;
+                return osError("cannot wait for git");
+            }
+            if (fds[1].revents)
+                readErrorOutput();
+            if (fds[0].revents)
+                return 0;
+        }
     }
 
     void readErrorOutput()

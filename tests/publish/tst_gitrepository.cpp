@@ -59,10 +59,7 @@ void GitRepositoryTest::cleanup()
 
 QString GitRepositoryTest::git(const QString &dir, const QStringList &args)
 {
-    const pw::test::ProcessResult result = m_sandbox->git(dir, args);
-    if (!result.ok())
-        qWarning().noquote() << "git" << args.join(QLatin1Char(' ')) << result.describe();
-    return result.ok() ? result.text() : QStringLiteral("<git failed>");
+    return m_sandbox->gitOutput(dir, args);
 }
 
 void GitRepositoryTest::initRepository_data()

@@ -91,6 +91,7 @@ private:
     // origin points at originUrl (default: the remote's file:// URL).
     Site createSite(const QString &originUrl = {});
     QString git(const QString &dir, const QStringList &args);
+    bool setOrigin(const QString &workTree, const QString &url);
     QString remoteHead(const Site &site);
     pw::PublishRequest requestFor(const Site &site,
                                   const QString &file = QStringLiteral("posts/a.md"),
@@ -124,10 +125,7 @@ void PublisherTest::cleanup()
 
 QString PublisherTest::git(const QString &dir, const QStringList &args)
 {
-    const pw::test::ProcessResult result = m_sandbox->git(dir, args);
-    return result.ok() ? result.text()
-                       : QStringLiteral("<git %1 failed: %2>")
-                             .arg(args.join(QLatin1Char(' ')), result.describe());
+    return m_sandbox->gitOutput(dir, args);
 }
 
 PublisherTest::Site PublisherTest::createSite(const QString &originUrl)
@@ -150,11 +148,10 @@ PublisherTest::Site PublisherTest::createSite(const QString &originUrl)
     site.work = m_sandbox->clone(site.remote, QStringLiteral("site"));
     if (site.work.isEmpty())
         return {};
-    const QString url = originUrl.isEmpty() ? pw::localRemoteUrl(site.remote) : originUrl;
+    if (!setOrigin(site.work, originUrl.isEmpty() ? pw::localRemoteUrl(site.remote) : originUrl))
+        return {};
     for (const QStringList &args :
-         {QStringList{QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"),
-                      url},
-          QStringList{QStringLiteral("config"), QStringLiteral("user.name"),
+         {QStringList{QStringLiteral("config"), QStringLiteral("user.name"),
                       QStringLiteral("Ada Writer")},
           QStringList{QStringLiteral("config"), QStringLiteral("user.email"),
                       QStringLiteral("ada@example.org")}}) {
@@ -162,6 +159,14 @@ PublisherTest::Site PublisherTest::createSite(const QString &originUrl)
             return {};
     }
     return site;
+}
+
+bool PublisherTest::setOrigin(const QString &workTree, const QString &url)
+{
+    return m_sandbox
+        ->git(workTree,
+              {QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"), url})
+        .ok();
 }
 
 QString PublisherTest::remoteHead(const Site &site)
@@ -231,9 +236,7 @@ void PublisherTest::publishesOnlyThePost()
     Site site = createSite();
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
     if (originKind == QLatin1String("path"))
-        QCOMPARE(git(site.work, {QStringLiteral("remote"), QStringLiteral("set-url"),
-                                 QStringLiteral("origin"), site.remote}),
-                 QString());
+        QVERIFY(setOrigin(site.work, site.remote));
 
     // The post, another modified post (unstaged) and a third the user staged on purpose.
     QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
@@ -314,9 +317,7 @@ void PublisherTest::pushRunsTheRemotesHooks()
     Site site = createSite();
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
     if (originKind == QLatin1String("path"))
-        QCOMPARE(git(site.work, {QStringLiteral("remote"), QStringLiteral("set-url"),
-                                 QStringLiteral("origin"), site.remote}),
-                 QString());
+        QVERIFY(setOrigin(site.work, site.remote));
     const QString marker = m_sandbox->path(QStringLiteral("post-receive-ran"));
     // The hook reads "<old> <new> <ref>" lines on stdin, like the sample blog's builder.
     QVERIFY(m_sandbox->installHook(
@@ -621,10 +622,8 @@ void PublisherTest::serverRefusalIsAFailure()
     pw::test::ServerProcess daemon;
     if (transport == QLatin1String("git-daemon")) {
         QVERIFY2(pw::test::startGitDaemon(daemon, m_sandbox->root()), qPrintable(daemon.log()));
-        QCOMPARE(git(site.work,
-                     {QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"),
-                      QStringLiteral("git://127.0.0.1:%1/origin.git").arg(daemon.port())}),
-                 QString());
+        QVERIFY(setOrigin(site.work,
+                          QStringLiteral("git://127.0.0.1:%1/origin.git").arg(daemon.port())));
     }
     if (declines)
         QVERIFY(m_sandbox->installHook(site.remote, QStringLiteral("pre-receive"),
@@ -669,9 +668,7 @@ void PublisherTest::unreachableRemote()
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
     url.replace(QStringLiteral("<port>"), QString::number(pw::test::freeTcpPort()))
         .replace(QStringLiteral("<root>"), m_sandbox->root());
-    QCOMPARE(git(site.work, {QStringLiteral("remote"), QStringLiteral("set-url"),
-                             QStringLiteral("origin"), url}),
-             QString());
+    QVERIFY(setOrigin(site.work, url));
     QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
     QElapsedTimer timer;
     timer.start();
@@ -709,10 +706,8 @@ void PublisherTest::httpAuthentication()
     QVERIFY2(pw::test::startGitHttpServer(server, m_sandbox->root(), QStringLiteral("writer"),
                                           QStringLiteral("s3cret")),
              qPrintable(server.log()));
-    QCOMPARE(git(site.work,
-                 {QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"),
-                  QStringLiteral("http://127.0.0.1:%1/origin.git").arg(server.port())}),
-             QString());
+    QVERIFY(
+        setOrigin(site.work, QStringLiteral("http://127.0.0.1:%1/origin.git").arg(server.port())));
 
     RecordingObserver observer;
     for (const QString &password : passwords) {
@@ -773,13 +768,9 @@ void PublisherTest::sshAuthentication()
                                   QString::fromUtf8(GitSandbox::readFile(keys + "/good.pub"))))
         QSKIP(qPrintable(QStringLiteral("sshd cannot start here: ") + sshd.log()));
     const QString user = qEnvironmentVariable("USER", QStringLiteral("root"));
-    QCOMPARE(git(site.work,
-                 {QStringLiteral("remote"), QStringLiteral("set-url"), QStringLiteral("origin"),
-                  QStringLiteral("ssh://%1@127.0.0.1:%2%3")
-                      .arg(user)
-                      .arg(sshd.port())
-                      .arg(site.remote)}),
-             QString());
+    QVERIFY(setOrigin(
+        site.work,
+        QStringLiteral("ssh://%1@127.0.0.1:%2%3").arg(user).arg(sshd.port()).arg(site.remote)));
 
     const QString key = keys + (authorized ? QStringLiteral("/good") : QStringLiteral("/bad"));
     RecordingObserver observer;
@@ -870,9 +861,7 @@ void PublisherTest::publishesFromWorkerThreads()
     const QString secondRemote = m_sandbox->createBareRepository(QStringLiteral("second.git"));
     const QString secondWork = m_sandbox->clone(first.remote, QStringLiteral("second"));
     QVERIFY(!secondRemote.isEmpty() && !secondWork.isEmpty());
-    QCOMPARE(git(secondWork, {QStringLiteral("remote"), QStringLiteral("set-url"),
-                              QStringLiteral("origin"), pw::localRemoteUrl(secondRemote)}),
-             QString());
+    QVERIFY(setOrigin(secondWork, pw::localRemoteUrl(secondRemote)));
     QVERIFY(
         pw::setIdentity(secondWork, {QStringLiteral("Bo"), QStringLiteral("bo@example.org")}).ok());
     QVERIFY(GitSandbox::writeFile(first.work + QStringLiteral("/posts/a.md"), kEditedPost));
@@ -943,9 +932,7 @@ void PublisherTest::checkedOutBranchOfANonBareRemoteIsRefused()
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
     const QString other = m_sandbox->clone(site.remote, QStringLiteral("other"));
     QVERIFY(!other.isEmpty());
-    QCOMPARE(git(site.work, {QStringLiteral("remote"), QStringLiteral("set-url"),
-                             QStringLiteral("origin"), pw::localRemoteUrl(other)}),
-             QString());
+    QVERIFY(setOrigin(site.work, pw::localRemoteUrl(other)));
     const QString before = git(other, {QStringLiteral("rev-parse"), QStringLiteral("main")});
     QVERIFY(GitSandbox::writeFile(site.work + QStringLiteral("/posts/a.md"), kEditedPost));
     const auto published = pw::publishPost(requestFor(site));

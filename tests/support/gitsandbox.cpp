@@ -83,6 +83,14 @@ ProcessResult GitSandbox::git(const QString &workingDirectory, const QStringList
     return runProcess(QStringLiteral("git"), arguments, workingDirectory, environment(), input);
 }
 
+QString GitSandbox::gitOutput(const QString &workingDirectory, const QStringList &arguments) const
+{
+    const ProcessResult result = git(workingDirectory, arguments);
+    return result.ok() ? result.text()
+                       : QStringLiteral("<git %1 failed: %2>")
+                             .arg(arguments.join(QLatin1Char(' ')), result.describe());
+}
+
 QString GitSandbox::repositoryOrError(const ProcessResult &result, const QString &repository)
 {
     if (result.ok())

@@ -42,6 +42,9 @@ public:
 
     ProcessResult git(const QString &workingDirectory, const QStringList &arguments,
                       const QByteArray &input = {}) const;
+    // git's trimmed stdout when it succeeds, else "<git ... failed: ...>" with what it printed:
+    // made to be compared with QCOMPARE, where a failure then explains itself.
+    QString gitOutput(const QString &workingDirectory, const QStringList &arguments) const;
 
     // Each returns the new repository's absolute path, or an empty string (the reason is in
     // lastError()).
