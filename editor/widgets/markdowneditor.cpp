@@ -525,6 +525,9 @@ void MarkdownEditor::updateTextColumn()
 
 void MarkdownEditor::updateSearchSelections()
 {
+    // Without matches there is nothing to redo while typing, only when the matches go away.
+    if (m_searchMatches.isEmpty() && extraSelections().isEmpty())
+        return;
     // Only the matches in view become extra selections: painting walks all of them per block.
     const QTextBlock first = firstVisibleBlock();
     QTextBlock last = first;

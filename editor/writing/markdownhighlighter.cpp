@@ -137,6 +137,7 @@ MarkdownHighlighter::MarkdownHighlighter(QTextDocument *document)
 void MarkdownHighlighter::setTheme(const HighlightTheme &theme)
 {
     m_theme = theme;
+    m_formats.clear();
     rehighlight();
 }
 
@@ -191,97 +192,97 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
     setCurrentBlockState(state.pack());
     setCurrentBlockUserData(new LineKindData(info.kind));
 
+    LineRoles roles(int(text.size()));
     const int length = int(text.size());
     switch (info.kind) {
     case LineKind::Blank:
         return;
     case LineKind::FrontMatterDelimiter:
-        setFormat(0, length, m_theme.markup);
-        return;
-    case LineKind::FrontMatter:
-        highlightFrontMatterLine(text);
-        return;
-    case LineKind::FenceOpen: {
-        setFormat(0, length, m_theme.fence);
-        const qsizetype at = info.fenceLanguage.isEmpty() ? -1 : text.indexOf(info.fenceLanguage);
-        if (at >= 0)
-            setFormat(int(at), int(info.fenceLanguage.size()), m_theme.fenceLanguage);
-        return;
-    }
-    case LineKind::FenceClose:
-        setFormat(0, length, m_theme.fence);
-        return;
-    case LineKind::Code:
-        setFormat(0, length, m_theme.code);
-        return;
-    case LineKind::Html:
-        setFormat(0, length, m_theme.html);
-        return;
     case LineKind::SetextUnderline:
     case LineKind::ThematicBreak:
     case LineKind::TableDelimiter:
-        setFormat(0, length, m_theme.markup);
-        return;
+        roles.set(0, length, Role::Markup);
+        break;
+    case LineKind::FrontMatter:
+        roleFrontMatterLine(text, roles);
+        break;
+    case LineKind::FenceOpen: {
+        roles.set(0, length, Role::Fence);
+        const qsizetype at = info.fenceLanguage.isEmpty() ? -1 : text.indexOf(info.fenceLanguage);
+        if (at >= 0)
+            roles.add(int(at), int(info.fenceLanguage.size()), Role::FenceLanguage);
+        break;
+    }
+    case LineKind::FenceClose:
+        roles.set(0, length, Role::Fence);
+        break;
+    case LineKind::Code:
+        roles.set(0, length, Role::Code);
+        break;
+    case LineKind::Html:
+        roles.set(0, length, Role::Html);
+        break;
     case LineKind::Heading: {
-        setFormat(0, length, m_theme.heading);
-        highlightInline(text, 0);
-        int hashes = int(text.indexOf(QLatin1Char('#')));
+        roles.set(0, length, Role::Heading);
+        roleInline(text, 0, roles);
+        const int hashes = int(text.indexOf(QLatin1Char('#')));
         int end = hashes;
         while (end < length && text[end] == QLatin1Char('#'))
             ++end;
-        mergeFormat(hashes, end - hashes, m_theme.markup);
+        roles.add(hashes, end - hashes, Role::Markup);
         break;
     }
     case LineKind::Quote:
     case LineKind::ListItem: {
         const LinePrefix prefix = linePrefix(text);
         if (!prefix.quote.isEmpty())
-            setFormat(0, length, m_theme.quote);
-        highlightInline(text, prefix.length());
-        setFormat(int(prefix.indent.size()), int(prefix.quote.size()), m_theme.markup);
+            roles.set(0, length, Role::Quote);
+        roleInline(text, prefix.length(), roles);
+        roles.set(int(prefix.indent.size()), int(prefix.quote.size()), Role::Markup);
         const int marker = int(prefix.indent.size() + prefix.quote.size());
-        setFormat(marker,
+        roles.set(marker,
                   int(prefix.marker.size() + prefix.afterMarker.size() + prefix.task.size()),
-                  m_theme.listMarker);
+                  Role::ListMarker);
         break;
     }
     case LineKind::TableRow:
-        highlightInline(text, 0);
+        roleInline(text, 0, roles);
         for (int i = 0; i < length; ++i) {
             if (text[i] == QLatin1Char('|') && (i == 0 || text[i - 1] != QLatin1Char('\\')))
-                setFormat(i, 1, m_theme.markup);
+                roles.set(i, 1, Role::Markup);
         }
         break;
     case LineKind::Paragraph:
-        highlightInline(text, 0);
+        roleInline(text, 0, roles);
         break;
     }
 
     if (m_spellChecker && isProse(info.kind)) {
         for (const TextRange &word : m_spellChecker->misspelledWords(text))
-            mergeFormat(word.start, word.length(), m_theme.spelling);
+            roles.add(word.start, word.length(), Role::Spelling);
     }
+    applyRoles(roles);
 }
 
-void MarkdownHighlighter::highlightFrontMatterLine(const QString &text)
+void MarkdownHighlighter::roleFrontMatterLine(const QString &text, LineRoles &roles) const
 {
     static const QRegularExpression key(QStringLiteral(R"(^\s*(- )?("[^"]+"|[\w.-]+)\s*(?=[:=]))"));
     static const QRegularExpression comment(QStringLiteral(R"((^|\s)#.*$)"));
-    setFormat(0, int(text.size()), m_theme.frontMatter);
+    roles.set(0, int(text.size()), Role::FrontMatter);
     const QRegularExpressionMatch keyMatch = key.match(text);
     if (keyMatch.hasMatch())
-        mergeFormat(int(keyMatch.capturedStart(2)), int(keyMatch.capturedLength(2)),
-                    m_theme.frontMatterKey);
+        roles.add(int(keyMatch.capturedStart(2)), int(keyMatch.capturedLength(2)),
+                  Role::FrontMatterKey);
     // A '#' inside a quoted value is no comment; this is a highlight, so "probably" is enough.
     if (!text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\''))) {
         const QRegularExpressionMatch commentMatch = comment.match(text);
         if (commentMatch.hasMatch())
-            setFormat(int(commentMatch.capturedStart()), int(commentMatch.capturedLength()),
-                      m_theme.markup);
+            roles.set(int(commentMatch.capturedStart()), int(commentMatch.capturedLength()),
+                      Role::Markup);
     }
 }
 
-void MarkdownHighlighter::highlightInline(const QString &text, int from)
+void MarkdownHighlighter::roleInline(const QString &text, int from, LineRoles &roles) const
 {
     // Code spans win over everything else: mask them so no other rule sees their content.
     const QList<TextRange> spans = codeSpans(text);
@@ -301,51 +302,74 @@ void MarkdownHighlighter::highlightInline(const QString &text, int from)
             const int start = int(match.capturedStart());
             const int length = int(match.capturedLength());
             switch (rule.kind) {
-            case K::Link:
-                mergeFormat(start, length, m_theme.url);
-                mergeFormat(int(match.capturedStart(1)), int(match.capturedLength(1)),
-                            m_theme.link);
+            case K::Link: {
+                roles.add(start, length, Role::Url);
+                const int textStart = int(match.capturedStart(1));
+                const int textLength = int(match.capturedLength(1));
+                roles.remove(textStart, textLength, Role::Url);
+                roles.add(textStart, textLength, Role::Link);
                 break;
+            }
             case K::Url:
-                mergeFormat(start, length, m_theme.url);
+                roles.add(start, length, Role::Url);
                 break;
             case K::Html:
-                mergeFormat(start, length, m_theme.html);
+                roles.add(start, length, Role::Html);
                 break;
             case K::Strong:
             case K::Emphasis:
             case K::Strike: {
-                const QTextCharFormat &format = rule.kind == K::Strong     ? m_theme.strong
-                                                : rule.kind == K::Emphasis ? m_theme.emphasis
-                                                                           : m_theme.strikethrough;
-                mergeFormat(start, length, format);
+                const Role role = rule.kind == K::Strong     ? Role::Strong
+                                  : rule.kind == K::Emphasis ? Role::Emphasis
+                                                             : Role::Strike;
+                roles.add(start, length, role);
                 const int group = rule.kind == K::Strong ? 2 : 1;
                 const int markerLength = int(match.capturedStart(group)) - start;
-                mergeFormat(start, markerLength, m_theme.markup);
-                mergeFormat(int(match.capturedEnd(group)), markerLength, m_theme.markup);
+                roles.add(start, markerLength, Role::Markup);
+                roles.add(int(match.capturedEnd(group)), markerLength, Role::Markup);
                 break;
             }
             }
         }
     }
     for (const TextRange &span : spans)
-        setFormat(span.start, span.length(), m_theme.code);
+        roles.set(span.start, span.length(), Role::Code);
 }
 
-void MarkdownHighlighter::mergeFormat(int start, int length, const QTextCharFormat &format)
+void MarkdownHighlighter::applyRoles(const LineRoles &roles)
 {
-    // Runs of one format are merged in one go; a line rarely has more than a few.
-    int runStart = start;
-    while (runStart < start + length) {
-        const QTextCharFormat current = QSyntaxHighlighter::format(runStart);
-        int runEnd = runStart + 1;
-        while (runEnd < start + length && QSyntaxHighlighter::format(runEnd) == current)
-            ++runEnd;
-        QTextCharFormat merged = current;
-        merged.merge(format);
-        setFormat(runStart, runEnd - runStart, merged);
-        runStart = runEnd;
+    // One setFormat per run of equal roles; each combination's format is built once.
+    const QList<quint32> &mask = roles.mask;
+    for (int start = 0; start < mask.size();) {
+        int end = start + 1;
+        while (end < mask.size() && mask.at(end) == mask.at(start))
+            ++end;
+        if (mask.at(start) != 0)
+            setFormat(start, end - start, formatFor(mask.at(start)));
+        start = end;
     }
+}
+
+const QTextCharFormat &MarkdownHighlighter::formatFor(quint32 mask)
+{
+    auto cached = m_formats.find(mask);
+    if (cached != m_formats.end())
+        return *cached;
+    const QTextCharFormat *byRole[] = {
+        &m_theme.heading,        &m_theme.quote,         &m_theme.frontMatter,
+        &m_theme.code,           &m_theme.fence,         &m_theme.html,
+        &m_theme.link,           &m_theme.url,           &m_theme.strong,
+        &m_theme.emphasis,       &m_theme.strikethrough, &m_theme.listMarker,
+        &m_theme.frontMatterKey, &m_theme.fenceLanguage, &m_theme.markup,
+        &m_theme.spelling,
+    };
+    static_assert(std::size(byRole) == int(Role::Count));
+    QTextCharFormat format;
+    for (int role = 0; role < int(Role::Count); ++role) {
+        if (mask & (1u << role))
+            format.merge(*byRole[role]);
+    }
+    return *m_formats.insert(mask, format);
 }
 
 } // namespace pw

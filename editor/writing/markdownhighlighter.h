@@ -8,6 +8,7 @@
 #include "writing/markdownscan.h"
 
 #include <QColor>
+#include <QHash>
 #include <QPalette>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
@@ -64,14 +65,63 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    // What a character is, as bits; a combination's format merges the roles' formats in this order.
+    enum class Role : quint32 {
+        Heading,
+        Quote,
+        FrontMatter,
+        Code,
+        Fence,
+        Html,
+        Link,
+        Url,
+        Strong,
+        Emphasis,
+        Strike,
+        ListMarker,
+        FrontMatterKey,
+        FenceLanguage,
+        Markup,
+        Spelling,
+        Count
+    };
+    struct LineRoles
+    {
+        explicit LineRoles(int length)
+            : mask(length, 0)
+        {
+        }
+        QList<quint32> mask;
+        template<typename F>
+        void apply(int start, int length, F &&f)
+        {
+            for (int i = qMax(0, start); i < qMin(int(mask.size()), start + length); ++i)
+                f(mask[i]);
+        }
+        void set(int start, int length, Role role)
+        {
+            apply(start, length, [role](quint32 &m) { m = 1u << quint32(role); });
+        }
+        void add(int start, int length, Role role)
+        {
+            apply(start, length, [role](quint32 &m) { m |= 1u << quint32(role); });
+        }
+        void remove(int start, int length, Role role)
+        {
+            apply(start, length, [role](quint32 &m) { m &= ~(1u << quint32(role)); });
+        }
+    };
+
     void refreshFrontMatter(int blockNumber);
-    void highlightInline(const QString &text, int from);
-    void highlightFrontMatterLine(const QString &text);
-    void mergeFormat(int start, int length, const QTextCharFormat &format);
+    void roleInline(const QString &text, int from, LineRoles &roles) const;
+    void roleFrontMatterLine(const QString &text, LineRoles &roles) const;
+    void applyRoles(const LineRoles &roles);
+    const QTextCharFormat &formatFor(quint32 mask);
 
     HighlightTheme m_theme;
     const SpellChecker *m_spellChecker = nullptr;
     FrontMatterExtent m_frontMatter;
+    QHash<quint32, QTextCharFormat> m_formats;
 };
 
 } // namespace pw
