@@ -39,7 +39,8 @@ int runFmCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("get, set or unset."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The post."));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("A top-level front-matter key."));
+    parser.addPositionalArgument(QStringLiteral("KEY"),
+                                 QStringLiteral("A top-level front-matter key."));
     parser.addPositionalArgument(QStringLiteral("VALUE"),
                                  QStringLiteral("For set: the value as JSON, e.g. '\"My title\"', "
                                                 "'[\"a\", \"b\"]', true, 10."),
@@ -48,9 +49,10 @@ int runFmCommand(const QStringList &args)
     const int expected = action == QLatin1String("set") ? 4 : 3;
     if (const auto code = parseArguments(
             parser, QStringLiteral("fm"),
-            QStringLiteral("Reads or edits one front-matter key (YAML, TOML or JSON) without touching "
-                           "any other byte of the file. get prints the value as JSON; problems are "
-                           "printed as path:line:column: message (exit status 1)."),
+            QStringLiteral(
+                "Reads or edits one front-matter key (YAML, TOML or JSON) without touching "
+                "any other byte of the file. get prints the value as JSON; problems are "
+                "printed as path:line:column: message (exit status 1)."),
             args, expected))
         return *code;
     if (!actions.contains(action)) {
@@ -85,8 +87,9 @@ int runFmCommand(const QStringList &args)
     if (action == QLatin1String("get")) {
         const std::optional<QJsonValue> value = doc.value(key);
         if (!value)
-            return fail(path, Error{QStringLiteral("no key `%1` in the front matter").arg(key), path,
-                                    0, 0, {}});
+            return fail(
+                path,
+                Error{QStringLiteral("no key `%1` in the front matter").arg(key), path, 0, 0, {}});
         out() << toJsonText(*value) << '\n';
         out().flush();
         return Success;

@@ -21,9 +21,12 @@ namespace {
 // folded descriptions, nested params, dates with and without zones.
 QString generatePost(int index, QRandomGenerator &random)
 {
-    static const QStringList words = {"hugo", "jekyll", "notes", "travel", "rust", "qt", "git",
-                                      "release", "café", "design", "photos", "linux", "yaml"};
-    auto word = [&] { return words.at(int(random.bounded(words.size()))); };
+    static const QStringList words
+        = {"hugo",    "jekyll", "notes",  "travel", "rust",  "qt",  "git",
+           "release", "café",   "design", "photos", "linux", "yaml"};
+    auto word = [&] {
+        return words.at(int(random.bounded(words.size())));
+    };
     QString post;
     QTextStream out(&post);
     out << "---\n";
@@ -52,7 +55,8 @@ QString generatePost(int index, QRandomGenerator &random)
         for (int i = 0; i < 4; ++i)
             out << "  - " << word() << (i == 0 ? "   # main" : "") << "\n";
     }
-    out << "categories: " << (index % 3 == 0 ? QStringLiteral("[blog]") : QStringLiteral("blog")) << "\n";
+    out << "categories: " << (index % 3 == 0 ? QStringLiteral("[blog]") : QStringLiteral("blog"))
+        << "\n";
     out << "slug: post-" << index << "\n";
     if (index % 6 == 0)
         out << "aliases:\n  - /old/" << index << "/\n";
@@ -104,7 +108,8 @@ int main(int argc, char *argv[])
         for (const QString &post : posts) {
             const pw::PostDocument doc(post);
             const pw::PostMetadata metadata = doc.metadata();
-            checksum += metadata.tags.size() + metadata.title.size() + (metadata.date.isValid() ? 1 : 0);
+            checksum
+                += metadata.tags.size() + metadata.title.size() + (metadata.date.isValid() ? 1 : 0);
         }
         ourTimes.push_back(timer.nsecsElapsed() / 1e6);
     }
@@ -112,7 +117,8 @@ int main(int argc, char *argv[])
     const double peer = fastest(peerTimes);
     const double ours = fastest(ourTimes);
     QTextStream out(stdout);
-    out << "posts: " << postCount << ", rounds: " << rounds << " (fastest round of each), checksum " << checksum << "\n";
+    out << "posts: " << postCount << ", rounds: " << rounds << " (fastest round of each), checksum "
+        << checksum << "\n";
     out << "yaml-cpp YAML::Load of the blocks:       " << QString::number(peer, 'f', 1) << " ms\n";
     out << "PostDocument + metadata() (typed read): " << QString::number(ours, 'f', 1) << " ms\n";
     out << "ratio ours / YAML::Load:                 " << QString::number(ours / peer, 'f', 2)

@@ -47,7 +47,8 @@ int closeQuote(QStringView line, int from, QChar quote)
 
 // Tracks YAML quoted scalars that span lines, so a "---" line inside one is not taken for the
 // closing delimiter.
-class YamlQuoteTracker {
+class YamlQuoteTracker
+{
 public:
     bool insideQuote() const { return !m_quote.isNull(); }
 
@@ -89,7 +90,8 @@ private:
             pos = skipSpaces(pos + 2);
         if (pos < line.size() && line.at(pos) == QLatin1Char(':'))
             pos = skipSpaces(pos + 1);
-        if (pos < line.size() && (line.at(pos) == QLatin1Char('"') || line.at(pos) == QLatin1Char('\'')))
+        if (pos < line.size()
+            && (line.at(pos) == QLatin1Char('"') || line.at(pos) == QLatin1Char('\'')))
             return pos;
         for (int i = pos; i < line.size(); ++i) {
             if (line.at(i) == QLatin1Char('#') && i > 0 && line.at(i - 1) == QLatin1Char(' '))
@@ -110,7 +112,8 @@ private:
 };
 
 // Tracks TOML multi-line strings (""" and ''') for the same reason.
-class TomlQuoteTracker {
+class TomlQuoteTracker
+{
 public:
     bool insideQuote() const { return !m_delimiter.isEmpty(); }
 
@@ -142,7 +145,8 @@ private:
 };
 
 // A tracker that never follows quotes: the fallback when a quote is left open to the end.
-class NoQuoteTracker {
+class NoQuoteTracker
+{
 public:
     bool insideQuote() const { return false; }
     void feed(QStringView) {}

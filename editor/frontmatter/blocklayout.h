@@ -9,9 +9,11 @@
 
 namespace pw::frontmatter {
 
-struct BlockLayout {
+struct BlockLayout
+{
     FrontMatterFormat format = FrontMatterFormat::None;
-    // An opening delimiter without a closing one: rendered as no front matter, reported as an error.
+    // An opening delimiter without a closing one: rendered as no front matter, reported as an
+    // error.
     FrontMatterFormat unclosedFormat = FrontMatterFormat::None;
     int start = 0;        // the opening delimiter (after a BOM, if the text has one)
     int contentStart = 0; // first character of the block's content

@@ -36,10 +36,13 @@ const BlockSyntax &syntaxFor(FrontMatterFormat format)
     static const TomlSyntax toml;
     static const JsonSyntax json;
     switch (format) {
-    case FrontMatterFormat::Toml: return toml;
-    case FrontMatterFormat::Json: return json;
+    case FrontMatterFormat::Toml:
+        return toml;
+    case FrontMatterFormat::Json:
+        return json;
     case FrontMatterFormat::Yaml:
-    case FrontMatterFormat::None: break;
+    case FrontMatterFormat::None:
+        break;
     }
     return yaml;
 }
@@ -61,8 +64,8 @@ void setFlowList(const QString &text, Entry &entry, const FlowScan &scan, qsizet
     // New neighbours are separated like the first two items, unless a comment sits between them.
     entry.itemSeparator = QStringLiteral(", ");
     if (scan.items.size() >= 2) {
-        const QStringView gap = QStringView(text).mid(scan.items.at(0).end,
-                                                      scan.items.at(1).start - scan.items.at(0).end);
+        const QStringView gap = QStringView(text).mid(
+            scan.items.at(0).end, scan.items.at(1).start - scan.items.at(0).end);
         if (!gap.contains(QLatin1Char('#')))
             entry.itemSeparator = gap.toString();
     }
@@ -78,12 +81,23 @@ QString escapedString(QStringView text, EscapeStyle style)
     for (QChar c : text) {
         const char16_t u = c.unicode();
         switch (u) {
-        case '"': out += QStringLiteral("\\\""); continue;
-        case '\\': out += QStringLiteral("\\\\"); continue;
-        case '\n': out += QStringLiteral("\\n"); continue;
-        case '\t': out += QStringLiteral("\\t"); continue;
-        case '\r': out += QStringLiteral("\\r"); continue;
-        default: break;
+        case '"':
+            out += QStringLiteral("\\\"");
+            continue;
+        case '\\':
+            out += QStringLiteral("\\\\");
+            continue;
+        case '\n':
+            out += QStringLiteral("\\n");
+            continue;
+        case '\t':
+            out += QStringLiteral("\\t");
+            continue;
+        case '\r':
+            out += QStringLiteral("\\r");
+            continue;
+        default:
+            break;
         }
         const bool control = u < 0x20 || u == 0x7F;
         // YAML 1.1 also breaks lines at NEL, LS and PS, and a BOM inside a scalar is not allowed.

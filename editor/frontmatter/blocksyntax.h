@@ -29,7 +29,8 @@ enum class ValueShape {
 
 enum class QuoteStyle { Plain, Single, Double, Block };
 
-struct ListItem {
+struct ListItem
+{
     int start = 0; // block lists: from the "- "; flow lists: the item's own text
     int end = 0;
     QJsonValue value;
@@ -37,11 +38,12 @@ struct ListItem {
     QuoteStyle quote = QuoteStyle::Plain;
 };
 
-struct Entry {
+struct Entry
+{
     QString key;
-    int start = 0;    // YAML/TOML: start of the key's line; JSON: the key's opening quote
-    int end = 0;      // YAML/TOML: after the newline of its last line; JSON: after the value
-    int colonEnd = 0; // just after ':' or '='
+    int start = 0;      // YAML/TOML: start of the key's line; JSON: the key's opening quote
+    int end = 0;        // YAML/TOML: after the newline of its last line; JSON: after the value
+    int colonEnd = 0;   // just after ':' or '='
     int valueStart = 0; // == colonEnd when the value starts on a later line (or there is none)
     int valueEnd = 0;   // excludes a trailing comment and the final newline
     ValueShape shape = ValueShape::Null;
@@ -66,25 +68,28 @@ struct Entry {
     QString blockIndent;
 };
 
-struct ParsedBlock {
+struct ParsedBlock
+{
     QList<Entry> entries;
     QList<Diagnostic> errors;
-    bool editable = true;     // false for a block we can read but not patch (e.g. a flow map)
+    bool editable = true; // false for a block we can read but not patch (e.g. a flow map)
     QString notEditableReason;
-    int appendAt = 0;         // where a new top-level entry is inserted
-    QString indent;           // of the top-level keys
+    int appendAt = 0; // where a new top-level entry is inserted
+    QString indent;   // of the top-level keys
     QString newline = QStringLiteral("\n");
 
     int indexOf(const QString &key) const;
 };
 
-struct TextPatch {
+struct TextPatch
+{
     int start = 0;
     int length = 0;
     QString text;
 };
 
-struct RenderHints {
+struct RenderHints
+{
     QuoteStyle quote = QuoteStyle::Plain;
     bool insideList = false; // YAML flow context: ',' '[' ']' '{' '}' need quoting too
     bool dateValue = false;  // a date field: a valid date stays bare (YAML plain, TOML datetime)
@@ -94,7 +99,8 @@ struct RenderHints {
     std::optional<QString> previous;
 };
 
-class BlockSyntax {
+class BlockSyntax
+{
 public:
     virtual ~BlockSyntax() = default;
 

@@ -85,8 +85,8 @@ TextPatch patchList(const QString &text, const Entry &entry, const QJsonArray &v
     if (entry.shape == ValueShape::Scalar) {
         // A single term string becoming a list keeps the original item's text.
         ListItem original{entry.valueStart, entry.valueEnd, entry.value, entry.text, entry.quote};
-        const QString items = joinItems(text, {original}, values, QStringLiteral(", "), {}, hints,
-                                        syntax);
+        const QString items
+            = joinItems(text, {original}, values, QStringLiteral(", "), {}, hints, syntax);
         return {entry.valueStart, entry.valueEnd - entry.valueStart,
                 QLatin1Char('[') + items + QLatin1Char(']')};
     }

@@ -27,7 +27,8 @@ int skipComment(const QString &text, int pos, int limit)
 int scanQuoted(const QString &text, int open, int limit)
 {
     const QChar quote = text.at(open);
-    const bool triple = open + 2 < limit && text.at(open + 1) == quote && text.at(open + 2) == quote;
+    const bool triple
+        = open + 2 < limit && text.at(open + 1) == quote && text.at(open + 2) == quote;
     if (triple) {
         const QString delimiter(3, quote);
         for (int i = open + 3; i < limit; ++i) {

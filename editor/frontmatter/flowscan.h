@@ -8,7 +8,8 @@
 
 namespace pw::frontmatter {
 
-struct Span {
+struct Span
+{
     int start = 0;
     int end = 0;
 };
@@ -17,7 +18,8 @@ struct Span {
 // triple quotes), or -1 when it does not close before `limit`.
 int scanQuoted(const QString &text, int open, int limit);
 
-struct FlowScan {
+struct FlowScan
+{
     bool closed = false;
     int end = 0;        // just past the closing bracket
     QList<Span> items;  // each item's text, trimmed of blanks and comments

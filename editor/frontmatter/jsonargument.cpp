@@ -17,10 +17,13 @@ Result<QJsonValue> parseJsonArgument(const QString &argument)
         const QString why = error.error != QJsonParseError::NoError
                                 ? error.errorString()
                                 : QStringLiteral("expected exactly one value");
-        return failure(Error{QStringLiteral("`%1` is not a JSON value: %2").arg(argument, why), {}, 0,
-                             qMax(0, error.offset), // the '[' we added shifts it by one
-                             QStringLiteral("quote strings: '\"My title\"'; lists: '[\"a\", \"b\"]'; "
-                                            "booleans: true")});
+        return failure(
+            Error{QStringLiteral("`%1` is not a JSON value: %2").arg(argument, why),
+                  {},
+                  0,
+                  qMax(0, error.offset), // the '[' we added shifts it by one
+                  QStringLiteral("quote strings: '\"My title\"'; lists: '[\"a\", \"b\"]'; "
+                                 "booleans: true")});
     }
     return doc.array().first();
 }

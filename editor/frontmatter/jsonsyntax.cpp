@@ -49,12 +49,12 @@ int scanValueEnd(const QString &text, int pos, int limit)
 void fillList(const QString &text, Entry &entry)
 {
     const QJsonArray array = entry.value.toArray();
-    setFlowList(text, entry, scanFlow(text, entry.valueStart, entry.valueEnd), array.size(),
-                [&](int i, Span span) {
-                    const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
-                    return ListItem{0, 0, array.at(i), scalarText(array.at(i), raw),
-                                    QuoteStyle::Double};
-                });
+    setFlowList(
+        text, entry, scanFlow(text, entry.valueStart, entry.valueEnd), array.size(),
+        [&](int i, Span span) {
+            const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
+            return ListItem{0, 0, array.at(i), scalarText(array.at(i), raw), QuoteStyle::Double};
+        });
 }
 
 // The blanks before a member's key, so a new member is laid out like the last one.
@@ -82,9 +82,10 @@ ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        const int offset = layout.contentStart
-                           + int(QString::fromUtf8(utf8.left(error.offset)).size());
-        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset), lines.columnOf(offset),
+        const int offset
+            = layout.contentStart + int(QString::fromUtf8(utf8.left(error.offset)).size());
+        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset),
+                             lines.columnOf(offset),
                              QStringLiteral("invalid JSON: %1").arg(error.errorString())});
         return block;
     }
@@ -101,7 +102,8 @@ ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
         entry.valueStart = skipBlanks(text, entry.colonEnd, limit);
         entry.valueEnd = entry.end = scanValueEnd(text, entry.valueStart, limit);
         entry.value = object.value(entry.key);
-        const QStringView raw = QStringView(text).mid(entry.valueStart, entry.valueEnd - entry.valueStart);
+        const QStringView raw
+            = QStringView(text).mid(entry.valueStart, entry.valueEnd - entry.valueStart);
         entry.text = scalarText(entry.value, raw);
         entry.quote = QuoteStyle::Double;
         entry.keyLine = lines.lineOf(entry.start);
@@ -125,9 +127,12 @@ ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
 QString JsonSyntax::render(const QJsonValue &value, const RenderHints &) const
 {
     switch (value.type()) {
-    case QJsonValue::String: return jsonString(value.toString());
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return numberText(value.toDouble());
+    case QJsonValue::String:
+        return jsonString(value.toString());
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return numberText(value.toDouble());
     case QJsonValue::Array: {
         QStringList items;
         for (const QJsonValue &item : value.toArray())
@@ -142,7 +147,8 @@ QString JsonSyntax::render(const QJsonValue &value, const RenderHints &) const
         return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
     }
     case QJsonValue::Null:
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("null");
 }

@@ -6,7 +6,8 @@ namespace pw::frontmatter {
 
 // A JSON object at the top of the file (Hugo). QJsonDocument validates and gives the values; the
 // members' spans are found by scanning, so an edit keeps the file's own layout.
-class JsonSyntax final : public BlockSyntax {
+class JsonSyntax final : public BlockSyntax
+{
 public:
     ParsedBlock parse(const QString &text, const BlockLayout &layout,
                       const LineIndex &lines) const override;

@@ -3,8 +3,8 @@
 #include "frontmatter/fieldnames.h"
 
 #include <QHash>
-#include <QTimeZone>
 #include <QJsonArray>
+#include <QTimeZone>
 
 #include <array>
 #include <limits>
@@ -30,11 +30,15 @@ const QHash<QString, std::pair<Field, int>> &fieldNameLookup()
     return lookup;
 }
 
-class Reader {
+class Reader
+{
 public:
     Reader(const ParsedBlock &block, TermStringRule rule)
-        : m_block(block), m_rule(rule), m_fields(indexFields(block))
-    {}
+        : m_block(block)
+        , m_rule(rule)
+        , m_fields(indexFields(block))
+    {
+    }
 
     MetadataReading read()
     {
@@ -85,8 +89,8 @@ private:
 
     void warn(const Entry &entry, const QString &message)
     {
-        m_result.warnings.append({Diagnostic::Severity::Warning, entry.valueLine,
-                                  entry.valueColumn, message});
+        m_result.warnings.append(
+            {Diagnostic::Severity::Warning, entry.valueLine, entry.valueColumn, message});
     }
 
     QString text(Field field)
@@ -96,8 +100,8 @@ private:
             return {};
         if (!isScalar(e->value)) {
             warn(*e, QStringLiteral("`%1` should be text, not a %2")
-                         .arg(e->key, e->value.isArray() ? QStringLiteral("list")
-                                                         : QStringLiteral("map")));
+                         .arg(e->key,
+                              e->value.isArray() ? QStringLiteral("list") : QStringLiteral("map")));
             return {};
         }
         return e->text;
@@ -142,10 +146,10 @@ private:
 
     static std::optional<bool> yaml11Bool(const QString &text)
     {
-        static const QStringList yes = {QStringLiteral("yes"), QStringLiteral("on"),
-                                        QStringLiteral("y")};
-        static const QStringList no = {QStringLiteral("no"), QStringLiteral("off"),
-                                       QStringLiteral("n")};
+        static const QStringList yes
+            = {QStringLiteral("yes"), QStringLiteral("on"), QStringLiteral("y")};
+        static const QStringList no
+            = {QStringLiteral("no"), QStringLiteral("off"), QStringLiteral("n")};
         if (yes.contains(text, Qt::CaseInsensitive))
             return true;
         if (no.contains(text, Qt::CaseInsensitive))
@@ -166,8 +170,8 @@ private:
         }
         const QStringList result = termsOf(*e, m_rule);
         if (result.size() != e->value.toArray().size())
-            warn(*e, QStringLiteral("`%1` has items that are not terms; they are ignored")
-                         .arg(e->key));
+            warn(*e,
+                 QStringLiteral("`%1` has items that are not terms; they are ignored").arg(e->key));
         return result;
     }
 
@@ -233,7 +237,9 @@ QDateTime parseDate(const QString &text)
         return {};
     // The system zone loaded once: QDateTime's Qt::LocalTime re-reads /etc/localtime on each use.
     static const QTimeZone local = QTimeZone::systemTimeZone();
-    auto number = [&](int from, int length) { return QStringView(text).mid(from, length).toInt(); };
+    auto number = [&](int from, int length) {
+        return QStringView(text).mid(from, length).toInt();
+    };
     const QDate date(number(0, 4), number(5, 2), number(8, 2));
     if (text.size() == 10)
         return QDateTime(date, QTime(0, 0), local);
@@ -250,7 +256,11 @@ QDateTime parseDate(const QString &text)
             int end = pos + 1;
             while (end < text.size() && text.at(end).isDigit())
                 ++end;
-            msec = QStringView(text).mid(pos + 1, qMin(3, end - pos - 1)).toString().leftJustified(3, u'0').toInt();
+            msec = QStringView(text)
+                       .mid(pos + 1, qMin(3, end - pos - 1))
+                       .toString()
+                       .leftJustified(3, u'0')
+                       .toInt();
             pos = end;
         }
     }
@@ -267,7 +277,8 @@ QDateTime parseDate(const QString &text)
         const QStringView zone = QStringView(text).mid(pos + 1);
         const int hours = zone.left(2).toInt();
         const QStringView rest = zone.mid(2);
-        const int minutes = rest.isEmpty() ? 0 : rest.mid(rest.startsWith(QLatin1Char(':')) ? 1 : 0).toInt();
+        const int minutes
+            = rest.isEmpty() ? 0 : rest.mid(rest.startsWith(QLatin1Char(':')) ? 1 : 0).toInt();
         offsetSeconds = sign * (hours * 3600 + minutes * 60);
     }
     return QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toTimeZone(local);

@@ -7,7 +7,8 @@
 
 namespace pw::frontmatter {
 
-struct MetadataReading {
+struct MetadataReading
+{
     PostMetadata metadata;
     QList<Diagnostic> warnings;
 };

@@ -13,9 +13,12 @@ namespace pw {
 
 using namespace frontmatter;
 
-class PostDocumentPrivate {
+class PostDocumentPrivate
+{
 public:
-    PostDocumentPrivate(const QString &text_, TermStringRule rule_) : text(text_), rule(rule_)
+    PostDocumentPrivate(const QString &text_, TermStringRule rule_)
+        : text(text_)
+        , rule(rule_)
     {
         parse();
     }
@@ -45,10 +48,13 @@ public:
     static QString closingDelimiter(FrontMatterFormat format)
     {
         switch (format) {
-        case FrontMatterFormat::Toml: return QStringLiteral("+++");
-        case FrontMatterFormat::Json: return QStringLiteral("}");
+        case FrontMatterFormat::Toml:
+            return QStringLiteral("+++");
+        case FrontMatterFormat::Json:
+            return QStringLiteral("}");
         case FrontMatterFormat::Yaml:
-        case FrontMatterFormat::None: break;
+        case FrontMatterFormat::None:
+            break;
         }
         return QStringLiteral("---");
     }
@@ -64,10 +70,12 @@ public:
     {
         for (const Diagnostic &d : diagnostics) {
             if (d.severity == Diagnostic::Severity::Error)
-                return failure(Error{QStringLiteral("the front matter cannot be edited: %1")
-                                         .arg(d.message),
-                                     {}, d.line, d.column,
-                                     QStringLiteral("fix it in the text first")});
+                return failure(
+                    Error{QStringLiteral("the front matter cannot be edited: %1").arg(d.message),
+                          {},
+                          d.line,
+                          d.column,
+                          QStringLiteral("fix it in the text first")});
         }
         if (!block.editable)
             return failure(QStringLiteral("the front matter cannot be edited here"),
@@ -90,15 +98,17 @@ public:
         patched.replace(patch.start, patch.length, patch.text);
         PostDocumentPrivate candidate(patched, rule);
         if (candidate.hasErrors() || !candidate.layout.hasBlock())
-            return failure(QStringLiteral("editing `%1` would make the front matter invalid").arg(key),
-                           QStringLiteral("edit it in the text instead"));
+            return failure(
+                QStringLiteral("editing `%1` would make the front matter invalid").arg(key),
+                QStringLiteral("edit it in the text instead"));
         for (const Entry &before : block.entries) {
             if (before.key == key)
                 continue;
             const Entry *after = candidate.entry(before.key);
             if (!after || after->value != before.value)
-                return failure(QStringLiteral("editing `%1` would change `%2`").arg(key, before.key),
-                               QStringLiteral("edit it in the text instead"));
+                return failure(
+                    QStringLiteral("editing `%1` would change `%2`").arg(key, before.key),
+                    QStringLiteral("edit it in the text instead"));
         }
         const Entry *written = candidate.entry(key);
         const bool readsBack = expected ? (written && written->value == *expected) : !written;
@@ -114,8 +124,10 @@ public:
         if (auto editable = checkEditable(); !editable)
             return editable;
         if (key.isEmpty())
-            return failure(QStringLiteral("a key cannot be empty"), QStringLiteral("name the key to set"));
-        const FrontMatterFormat format = layout.hasBlock() ? layout.format : FrontMatterFormat::Yaml;
+            return failure(QStringLiteral("a key cannot be empty"),
+                           QStringLiteral("name the key to set"));
+        const FrontMatterFormat format
+            = layout.hasBlock() ? layout.format : FrontMatterFormat::Yaml;
         const BlockSyntax &syntax = syntaxFor(format);
         if (auto writable = syntax.canWrite(value); !writable)
             return writable;
@@ -130,8 +142,9 @@ public:
         if (e.value == value)
             return {};
         if (!e.editable)
-            return failure(QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
-                           QStringLiteral("edit it in the text instead"));
+            return failure(
+                QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
+                QStringLiteral("edit it in the text instead"));
         return apply(replaceValue(text, e, value, syntax, hints.dateValue), key, value);
     }
 
@@ -143,8 +156,9 @@ public:
         if (index < 0)
             return {};
         if (!block.entries.at(index).editable)
-            return failure(QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
-                           QStringLiteral("edit it in the text instead"));
+            return failure(
+                QStringLiteral("`%1` is written in a form Postwright cannot edit").arg(key),
+                QStringLiteral("edit it in the text instead"));
         return apply(syntaxFor(layout.format).remove(text, block, index), key, std::nullopt);
     }
 
@@ -158,9 +172,8 @@ public:
     {
         const QString key = keyFor(field);
         const Entry *e = entry(key);
-        const bool readAsTerms = e
-                                 && (e->value.isArray() || e->value.isString()
-                                     || e->value.isNull());
+        const bool readAsTerms
+            = e && (e->value.isArray() || e->value.isString() || e->value.isNull());
         if (readAsTerms && termsOf(*e, rule) == terms)
             return {};
         const bool singleString = e && e->shape == ValueShape::Scalar && e->value.isString();
@@ -183,15 +196,20 @@ public:
     PostMetadata metadata;
 };
 
-PostDocument::PostDocument() : PostDocument(QString()) {}
+PostDocument::PostDocument()
+    : PostDocument(QString())
+{
+}
 
 PostDocument::PostDocument(const QString &text, TermStringRule rule)
     : d(std::make_unique<PostDocumentPrivate>(text, rule))
-{}
+{
+}
 
 PostDocument::PostDocument(const PostDocument &other)
     : d(std::make_unique<PostDocumentPrivate>(*other.d))
-{}
+{
+}
 
 PostDocument &PostDocument::operator=(const PostDocument &other)
 {

@@ -81,7 +81,8 @@ Result<PostFile> PostFile::decode(const QByteArray &bytes, const QString &fileNa
     if (invalid >= 0) {
         const qsizetype lineStart = content.lastIndexOf('\n', invalid - 1) + 1;
         const int line = int(content.left(invalid).count('\n')) + 1;
-        const int column = int(QString::fromUtf8(content.mid(lineStart, invalid - lineStart)).size()) + 1;
+        const int column
+            = int(QString::fromUtf8(content.mid(lineStart, invalid - lineStart)).size()) + 1;
         return failure(Error{QStringLiteral("the file is not valid UTF-8 (byte 0x%1)")
                                  .arg(uchar(content.at(invalid)), 2, 16, QLatin1Char('0')),
                              fileName, line, column,
@@ -111,8 +112,8 @@ Result<PostFile> PostFile::read(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(Error{QStringLiteral("cannot read the file: %1").arg(file.errorString()),
-                             path, 0, 0, {}});
+        return failure(Error{
+            QStringLiteral("cannot read the file: %1").arg(file.errorString()), path, 0, 0, {}});
     return decode(file.readAll(), path);
 }
 
@@ -124,15 +125,14 @@ Result<void> PostFile::write(const QString &path) const
     const QFileInfo targetInfo(target);
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(Error{QStringLiteral("cannot write the file: %1").arg(file.errorString()),
-                             path, 0, 0, {}});
+        return failure(Error{
+            QStringLiteral("cannot write the file: %1").arg(file.errorString()), path, 0, 0, {}});
     if (targetInfo.exists())
         file.setPermissions(targetInfo.permissions());
     const QByteArray bytes = encode();
     if (file.write(bytes) != bytes.size() || !file.commit())
         return failure(Error{QStringLiteral("cannot write the file: %1").arg(file.errorString()),
-                             path, 0, 0,
-                             QStringLiteral("the file on disk was left as it was")});
+                             path, 0, 0, QStringLiteral("the file on disk was left as it was")});
     return {};
 }
 

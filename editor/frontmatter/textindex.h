@@ -7,7 +7,8 @@
 
 namespace pw::frontmatter {
 
-class LineIndex {
+class LineIndex
+{
 public:
     // Indexes lines up to `limit` (the block: diagnostics never point into the body).
     explicit LineIndex(const QString &text, int limit = -1);

@@ -20,8 +20,9 @@ QString nodeText(const toml::node &node)
 {
     std::ostringstream out;
     node.visit([&out](auto &&n) {
-        if constexpr (toml::is_date<decltype(n)> || toml::is_time<decltype(n)>
-                      || toml::is_date_time<decltype(n)>)
+        if constexpr (
+            toml::is_date<
+                decltype(n)> || toml::is_time<decltype(n)> || toml::is_date_time<decltype(n)>)
             out << n;
     });
     return QString::fromStdString(out.str());
@@ -30,13 +31,18 @@ QString nodeText(const toml::node &node)
 QJsonValue toJson(const toml::node &node)
 {
     switch (node.type()) {
-    case toml::node_type::string: return QString::fromStdString(*node.value<std::string>());
-    case toml::node_type::integer: return double(*node.value<int64_t>());
-    case toml::node_type::floating_point: return *node.value<double>();
-    case toml::node_type::boolean: return *node.value<bool>();
+    case toml::node_type::string:
+        return QString::fromStdString(*node.value<std::string>());
+    case toml::node_type::integer:
+        return double(*node.value<int64_t>());
+    case toml::node_type::floating_point:
+        return *node.value<double>();
+    case toml::node_type::boolean:
+        return *node.value<bool>();
     case toml::node_type::date:
     case toml::node_type::time:
-    case toml::node_type::date_time: return nodeText(node);
+    case toml::node_type::date_time:
+        return nodeText(node);
     case toml::node_type::array: {
         QJsonArray array;
         for (const toml::node &item : *node.as_array())
@@ -50,7 +56,8 @@ QJsonValue toJson(const toml::node &node)
                           toJson(value));
         return object;
     }
-    case toml::node_type::none: break;
+    case toml::node_type::none:
+        break;
     }
     return QJsonValue(QJsonValue::Null);
 }
@@ -76,10 +83,11 @@ bool isBareKeyChar(QChar c)
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-');
 }
 
-struct KeyScan {
+struct KeyScan
+{
     QString first; // the root-level name
     bool dotted = false;
-    int end = -1;  // just past the key
+    int end = -1; // just past the key
 };
 
 KeyScan scanKey(const QString &text, int pos, int limit)
@@ -105,7 +113,8 @@ KeyScan scanKey(const QString &text, int pos, int limit)
         if (firstPart)
             scan.first = part;
         firstPart = false;
-        while (pos < limit && (text.at(pos) == QLatin1Char(' ') || text.at(pos) == QLatin1Char('\t')))
+        while (pos < limit
+               && (text.at(pos) == QLatin1Char(' ') || text.at(pos) == QLatin1Char('\t')))
             ++pos;
         if (pos < limit && text.at(pos) == QLatin1Char('.')) {
             scan.dotted = true;
@@ -141,9 +150,9 @@ int scanValueEnd(const QString &text, int pos, int limit)
 
 const QRegularExpression &tomlDateTime()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?"
-        "(?:[Zz]|[-+][0-9]{2}:[0-9]{2})?)?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?"
+                       "(?:[Zz]|[-+][0-9]{2}:[0-9]{2})?)?$"));
     return re;
 }
 
@@ -175,23 +184,25 @@ bool containsNull(const QJsonValue &value)
         return true;
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        return std::any_of(array.begin(), array.end(), [](const QJsonValue &v) { return containsNull(v); });
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &v) { return containsNull(v); });
     }
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        return std::any_of(object.begin(), object.end(), [](const QJsonValue &v) { return containsNull(v); });
+        return std::any_of(object.begin(), object.end(),
+                           [](const QJsonValue &v) { return containsNull(v); });
     }
     return false;
 }
 
 void fillList(const QString &text, Entry &entry, const toml::array &array, int pos, int limit)
 {
-    setFlowList(text, entry, scanFlow(text, pos, limit), qsizetype(array.size()),
-                [&](int i, Span span) {
-                    const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
-                    const toml::node &node = *array.get(std::size_t(i));
-                    return ListItem{0, 0, toJson(node), scalarText(node, raw), quoteOf(raw)};
-                });
+    setFlowList(
+        text, entry, scanFlow(text, pos, limit), qsizetype(array.size()), [&](int i, Span span) {
+            const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
+            const toml::node &node = *array.get(std::size_t(i));
+            return ListItem{0, 0, toJson(node), scalarText(node, raw), quoteOf(raw)};
+        });
 }
 
 } // namespace
@@ -201,8 +212,8 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
 {
     ParsedBlock block;
     block.appendAt = layout.contentEnd;
-    const QStringView content = QStringView(text).mid(layout.contentStart,
-                                                      layout.contentEnd - layout.contentStart);
+    const QStringView content
+        = QStringView(text).mid(layout.contentStart, layout.contentEnd - layout.contentStart);
     if (content.contains(u"\r\n"))
         block.newline = QStringLiteral("\r\n");
     const std::string utf8 = content.toUtf8().toStdString();
@@ -214,7 +225,8 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
         d.line = layout.contentFirstLine + int(e.source().begin.line) - 1;
         d.column = qMax(1, int(e.source().begin.column));
         d.message = QStringLiteral("invalid TOML: %1")
-                        .arg(QString::fromUtf8(e.description().data(), qsizetype(e.description().size())));
+                        .arg(QString::fromUtf8(e.description().data(),
+                                               qsizetype(e.description().size())));
         block.errors.append(d);
         return block;
     }
@@ -225,9 +237,11 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
     while (pos < limit) {
         const int lineEnd = lineEndAt(text, pos, limit);
         int start = pos;
-        while (start < lineEnd && (text.at(start) == QLatin1Char(' ') || text.at(start) == QLatin1Char('\t')))
+        while (start < lineEnd
+               && (text.at(start) == QLatin1Char(' ') || text.at(start) == QLatin1Char('\t')))
             ++start;
-        if (start >= lineEnd || text.at(start) == QLatin1Char('#') || text.at(start) == QLatin1Char('\r')) {
+        if (start >= lineEnd || text.at(start) == QLatin1Char('#')
+            || text.at(start) == QLatin1Char('\r')) {
             pos = nextLineStart(text, pos);
             continue;
         }
@@ -241,7 +255,9 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
             inRoot = false;
             // A header names a root table; its keys are carried through as text.
             int nameStart = start + 1;
-            while (nameStart < lineEnd && (text.at(nameStart) == QLatin1Char('[') || text.at(nameStart) == QLatin1Char(' ')))
+            while (nameStart < lineEnd
+                   && (text.at(nameStart) == QLatin1Char('[')
+                       || text.at(nameStart) == QLatin1Char(' ')))
                 ++nameStart;
             const KeyScan key = scanKey(text, nameStart, lineEnd);
             if (!key.first.isEmpty() && block.indexOf(key.first) < 0) {
@@ -268,7 +284,9 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
             continue;
         }
         int valueStart = equals + 1;
-        while (valueStart < lineEnd && (text.at(valueStart) == QLatin1Char(' ') || text.at(valueStart) == QLatin1Char('\t')))
+        while (valueStart < lineEnd
+               && (text.at(valueStart) == QLatin1Char(' ')
+                   || text.at(valueStart) == QLatin1Char('\t')))
             ++valueStart;
         const int valueEnd = valueStart < lineEnd ? scanValueEnd(text, valueStart, limit) : -1;
         if (valueEnd < 0) {
@@ -322,16 +340,19 @@ QString TomlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
     switch (value.type()) {
     case QJsonValue::String: {
         const QString s = value.toString();
-        if (hints.dateValue && hints.quote == QuoteStyle::Plain && tomlDateTime().match(s).hasMatch())
+        if (hints.dateValue && hints.quote == QuoteStyle::Plain
+            && tomlDateTime().match(s).hasMatch())
             return s;
         if (hints.quote == QuoteStyle::Single && fitsLiteralString(s))
             return QLatin1Char('\'') + s + QLatin1Char('\'');
         return tomlBasicString(s);
     }
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         QString number = numberText(value.toDouble());
-        if (!(std::trunc(value.toDouble()) == value.toDouble() && std::fabs(value.toDouble()) < 1e15)
+        if (!(std::trunc(value.toDouble()) == value.toDouble()
+              && std::fabs(value.toDouble()) < 1e15)
             && !number.contains(QLatin1Char('.')) && !number.contains(QLatin1Char('e')))
             number += QStringLiteral(".0");
         return number;
@@ -352,11 +373,13 @@ QString TomlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
             items.append(tomlKey(it.key()) + QStringLiteral(" = ") + render(it.value(), inner));
-        return items.isEmpty() ? QStringLiteral("{}")
-                               : QStringLiteral("{ ") + items.join(QStringLiteral(", ")) + QStringLiteral(" }");
+        return items.isEmpty()
+                   ? QStringLiteral("{}")
+                   : QStringLiteral("{ ") + items.join(QStringLiteral(", ")) + QStringLiteral(" }");
     }
     case QJsonValue::Null:
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Undefined:
+        break;
     }
     return {};
 }
@@ -373,7 +396,8 @@ TextPatch TomlSyntax::append(const QString &, const ParsedBlock &block, const QS
                              const QJsonValue &value, const RenderHints &hints) const
 {
     return {block.appendAt, 0,
-            block.indent + tomlKey(key) + QStringLiteral(" = ") + render(value, hints) + block.newline};
+            block.indent + tomlKey(key) + QStringLiteral(" = ") + render(value, hints)
+                + block.newline};
 }
 
 QString TomlSyntax::newBlock(const QString &key, const QJsonValue &value,

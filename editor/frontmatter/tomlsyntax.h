@@ -7,7 +7,8 @@ namespace pw::frontmatter {
 // TOML between +++ lines (Hugo). toml++ validates and gives the values; the root table's
 // `key = value` statements are located by scanning, so their text is patched in place. Keys
 // under [table] headers are carried through untouched.
-class TomlSyntax final : public BlockSyntax {
+class TomlSyntax final : public BlockSyntax
+{
 public:
     ParsedBlock parse(const QString &text, const BlockLayout &layout,
                       const LineIndex &lines) const override;

@@ -17,9 +17,9 @@ bool isOneOf(QStringView text, std::initializer_list<const char16_t *> words)
 
 bool isYaml11Bool(QStringView text)
 {
-    return isOneOf(text, {u"y", u"Y", u"yes", u"Yes", u"YES", u"n", u"N", u"no", u"No", u"NO",
-                          u"true", u"True", u"TRUE", u"false", u"False", u"FALSE", u"on", u"On",
-                          u"ON", u"off", u"Off", u"OFF"});
+    return isOneOf(text, {u"y",  u"Y",  u"yes",  u"Yes",  u"YES",  u"n",     u"N",     u"no",
+                          u"No", u"NO", u"true", u"True", u"TRUE", u"false", u"False", u"FALSE",
+                          u"on", u"On", u"ON",   u"off",  u"Off",  u"OFF"});
 }
 
 bool isNullWord(QStringView text)
@@ -31,10 +31,11 @@ bool isNullWord(QStringView text)
 // sexagesimal 1:30, floats like 1.0 or .5, infinities, NaN) or a timestamp.
 const QRegularExpression &numberLike()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
-        "|(?:[0-9][0-9_]*)?\\.?[0-9_.]*(?:[eE][-+]?[0-9]+)?|\\.(?:inf|Inf|INF))"
-        "|\\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(?:[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9]"
+                       ")+(?:\\.[0-9_]*)?"
+                       "|(?:[0-9][0-9_]*)?\\.?[0-9_.]*(?:[eE][-+]?[0-9]+)?|\\.(?:inf|Inf|INF))"
+                       "|\\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"));
     return re;
 }
 

@@ -56,20 +56,23 @@ QJsonValue toJson(const YAML::Node &node, int depth = 0)
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (const auto &pair : node) {
-            const QString key = pair.first.IsScalar() ? QString::fromStdString(pair.first.Scalar())
-                                                      : QString::fromStdString(YAML::Dump(pair.first));
+            const QString key = pair.first.IsScalar()
+                                    ? QString::fromStdString(pair.first.Scalar())
+                                    : QString::fromStdString(YAML::Dump(pair.first));
             object.insert(key, toJson(pair.second, depth + 1));
         }
         return object;
     }
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Undefined:
+        break;
     }
     return QJsonValue(QJsonValue::Null);
 }
 
 // An std::streambuf over bytes we already hold.
-class ByteStream : public std::streambuf {
+class ByteStream : public std::streambuf
+{
 public:
     explicit ByteStream(const QByteArray &bytes)
     {
@@ -83,11 +86,15 @@ QuoteStyle quoteAt(const QString &text, int pos)
     if (pos >= text.size())
         return QuoteStyle::Plain;
     switch (text.at(pos).unicode()) {
-    case '"': return QuoteStyle::Double;
-    case '\'': return QuoteStyle::Single;
+    case '"':
+        return QuoteStyle::Double;
+    case '\'':
+        return QuoteStyle::Single;
     case '|':
-    case '>': return QuoteStyle::Block;
-    default: return QuoteStyle::Plain;
+    case '>':
+        return QuoteStyle::Block;
+    default:
+        return QuoteStyle::Plain;
     }
 }
 
@@ -117,8 +124,7 @@ int colonAfterKey(const QString &text, int keyOffset, int lineEnd)
             return -1;
     }
     for (int i = pos; i < lineEnd; ++i) {
-        if (text.at(i) == QLatin1Char(':')
-            && (i + 1 == lineEnd || text.at(i + 1).isSpace()))
+        if (text.at(i) == QLatin1Char(':') && (i + 1 == lineEnd || text.at(i + 1).isSpace()))
             return i + 1;
     }
     return -1;
@@ -151,8 +157,8 @@ void scanBlockList(const QString &text, Entry &entry, const YAML::Node &node, in
         const QStringView view = QStringView(text).mid(line, lineEndAt(text, line, limit) - line);
         const int indent = indentationOf(view);
         const QStringView rest = view.mid(indent);
-        const bool dash = rest.startsWith(QLatin1Char('-'))
-                          && (rest.size() == 1 || rest.at(1).isSpace());
+        const bool dash
+            = rest.startsWith(QLatin1Char('-')) && (rest.size() == 1 || rest.at(1).isSpace());
         if (dash && (seqIndent < 0 || indent == seqIndent)) {
             seqIndent = indent;
             dashes.append(line + indent);
@@ -164,8 +170,8 @@ void scanBlockList(const QString &text, Entry &entry, const YAML::Node &node, in
     }
     for (int i = 0; i < dashes.size(); ++i) {
         const int start = dashes.at(i);
-        const int limitOfItem = i + 1 < dashes.size() ? currentLineStart(text, dashes.at(i + 1))
-                                                      : limit;
+        const int limitOfItem
+            = i + 1 < dashes.size() ? currentLineStart(text, dashes.at(i + 1)) : limit;
         const int firstLineEnd = lineEndAt(text, start, limitOfItem);
         int end = firstLineEnd;
         while (end > start && text.at(end - 1).isSpace())
@@ -214,7 +220,8 @@ void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int
 }
 
 // Fills in the value's shape and span from the text after the key's ':'.
-struct Problem {
+struct Problem
+{
     int offset = -1;
     QString message;
 };
@@ -271,11 +278,12 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
             problem = {entry.valueStart, QStringLiteral("a block scalar header is `|` or `>`, "
                                                         "optionally with - or +, then a comment "
                                                         "after a space")};
-        entry.valueEnd = qMax(contentEnd(text, pos, lineEnd),
-                              lastContentLineEnd(text, pos, limit, keyIndent));
+        entry.valueEnd
+            = qMax(contentEnd(text, pos, lineEnd), lastContentLineEnd(text, pos, limit, keyIndent));
         for (int line = nextLineStart(text, pos); line < entry.valueEnd;
              line = nextLineStart(text, line)) {
-            const QStringView view = QStringView(text).mid(line, lineEndAt(text, line, limit) - line);
+            const QStringView view
+                = QStringView(text).mid(line, lineEndAt(text, line, limit) - line);
             if (!view.trimmed().isEmpty()) {
                 entry.blockIndent = QString(indentationOf(view), QLatin1Char(' '));
                 break;
@@ -286,8 +294,8 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
     const bool plainScalar = node.IsScalar() && c != QLatin1Char('&') && c != QLatin1Char('!')
                              && c != QLatin1Char('*');
     entry.shape = plainScalar ? ValueShape::Scalar : ValueShape::Other;
-    entry.valueEnd = qMax(contentEnd(text, pos, lineEnd),
-                          lastContentLineEnd(text, pos, limit, keyIndent));
+    entry.valueEnd
+        = qMax(contentEnd(text, pos, lineEnd), lastContentLineEnd(text, pos, limit, keyIndent));
 }
 
 Diagnostic errorAt(const QString &text, const BlockLayout &layout, const LineIndex &lines,
@@ -302,10 +310,12 @@ Diagnostic errorAt(const QString &text, const BlockLayout &layout, const LineInd
         diagnostic.column = 1;
         return diagnostic;
     }
-    diagnostic.line = qMin(layout.contentFirstLine + mark.line, qMax(contentLastLine, layout.contentFirstLine));
+    diagnostic.line
+        = qMin(layout.contentFirstLine + mark.line, qMax(contentLastLine, layout.contentFirstLine));
     const int start = lines.lineStart(diagnostic.line);
     const int end = lineEndAt(text, start, int(text.size()));
-    diagnostic.column = utf16ColumnFromUtf8(QStringView(text).mid(start, end - start), mark.column) + 1;
+    diagnostic.column
+        = utf16ColumnFromUtf8(QStringView(text).mid(start, end - start), mark.column) + 1;
     return diagnostic;
 }
 
@@ -354,10 +364,12 @@ void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout 
         return;
     const int keyIndent = int(block.indent.size());
     int current = -1;
-    for (int line = layout.contentStart; line < layout.contentEnd; line = nextLineStart(text, line)) {
+    for (int line = layout.contentStart; line < layout.contentEnd;
+         line = nextLineStart(text, line)) {
         while (current + 1 < block.entries.size() && block.entries.at(current + 1).start <= line)
             ++current;
-        const QStringView view = QStringView(text).mid(line, lineEndAt(text, line, layout.contentEnd) - line);
+        const QStringView view
+            = QStringView(text).mid(line, lineEndAt(text, line, layout.contentEnd) - line);
         if (isBlankOrComment(view))
             continue;
         const int indent = indentationOf(view);
@@ -371,9 +383,10 @@ void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout 
                                     && (entry.shape == ValueShape::FlowList
                                         || text.at(entry.valueStart) == QLatin1Char('{')
                                         || text.at(entry.valueStart) == QLatin1Char('['));
-            const bool compactItem = rest.startsWith(QLatin1Char('-'))
-                                     && (rest.size() == 1 || rest.at(1).isSpace());
-            const bool explicitKey = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'));
+            const bool compactItem
+                = rest.startsWith(QLatin1Char('-')) && (rest.size() == 1 || rest.at(1).isSpace());
+            const bool explicitKey
+                = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'));
             // A key line whose ':' we could not find is what yaml-cpp made of a line without one.
             const bool keyWithoutColon = line == entry.start && entry.colonEnd == -1;
             if (explicitKey)
@@ -384,7 +397,8 @@ void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout 
                 continue;
         }
         const int offset = line + indent;
-        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset), lines.columnOf(offset),
+        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset),
+                             lines.columnOf(offset),
                              QStringLiteral("invalid YAML: this line is not `key: value` "
                                             "(is a ':' missing?)")});
         return;
@@ -398,8 +412,8 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
 {
     ParsedBlock block;
     block.appendAt = layout.contentEnd;
-    const QStringView content = QStringView(text).mid(layout.contentStart,
-                                                      layout.contentEnd - layout.contentStart);
+    const QStringView content
+        = QStringView(text).mid(layout.contentStart, layout.contentEnd - layout.contentStart);
     if (content.contains(u"\r\n"))
         block.newline = QStringLiteral("\r\n");
     YAML::Node root;
@@ -410,26 +424,29 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         std::istream input(&stream);
         root = YAML::Load(input);
     } catch (const YAML::Exception &e) {
-        block.errors.append(errorAt(text, layout, lines, e.mark,
-                                    QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg))));
+        block.errors.append(
+            errorAt(text, layout, lines, e.mark,
+                    QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg))));
         return block;
     } catch (const std::exception &e) {
-        block.errors.append(errorAt(text, layout, lines, YAML::Mark::null_mark(),
-                                    QStringLiteral("invalid YAML: %1").arg(QString::fromUtf8(e.what()))));
+        block.errors.append(
+            errorAt(text, layout, lines, YAML::Mark::null_mark(),
+                    QStringLiteral("invalid YAML: %1").arg(QString::fromUtf8(e.what()))));
         return block;
     }
     if (root.IsNull() || !root.IsDefined())
         return block;
     if (!root.IsMap()) {
-        block.errors.append(errorAt(text, layout, lines, root.Mark(),
-                                    QStringLiteral("front matter must be `key: value` lines, not a %1")
-                                        .arg(root.IsSequence() ? QStringLiteral("list")
-                                                               : QStringLiteral("single value"))));
+        block.errors.append(errorAt(
+            text, layout, lines, root.Mark(),
+            QStringLiteral("front matter must be `key: value` lines, not a %1")
+                .arg(root.IsSequence() ? QStringLiteral("list") : QStringLiteral("single value"))));
         return block;
     }
     if (root.Style() == YAML::EmitterStyle::Flow) {
         block.editable = false;
-        block.notEditableReason = QStringLiteral("the front matter is one {...} map; edit it as text");
+        block.notEditableReason
+            = QStringLiteral("the front matter is one {...} map; edit it as text");
     }
 
     QList<YAML::Node> values;
@@ -442,7 +459,8 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         const int lineStart = lines.lineStart(entry.keyLine);
         const int lineEnd = lineEndAt(text, lineStart, layout.contentEnd);
         entry.keyColumn = utf16ColumnFromUtf8(QStringView(text).mid(lineStart, lineEnd - lineStart),
-                                              mark.column) + 1;
+                                              mark.column)
+                          + 1;
         entry.start = lineStart;
         entry.colonEnd = colonAfterKey(text, lineStart + entry.keyColumn - 1, lineEnd);
         if (entry.colonEnd < 0) {
@@ -514,24 +532,29 @@ QString YamlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
         const QString s = value.toString();
         if (hints.dateValue && hints.quote == QuoteStyle::Plain && isIsoDate(s))
             return s;
-        const bool quotesWereNeeded = hints.previous
-                                      && !isSafePlainScalar(*hints.previous, hints.insideList);
+        const bool quotesWereNeeded
+            = hints.previous && !isSafePlainScalar(*hints.previous, hints.insideList);
         const bool quoteIsStyle = hints.quote != QuoteStyle::Plain && !quotesWereNeeded;
         if (!quoteIsStyle && isSafePlainScalar(s, hints.insideList))
             return s;
         switch (hints.quote) {
-        case QuoteStyle::Double: return doubleQuoted(s);
-        case QuoteStyle::Single: return singleQuoted(s);
+        case QuoteStyle::Double:
+            return doubleQuoted(s);
+        case QuoteStyle::Single:
+            return singleQuoted(s);
         case QuoteStyle::Block:
             if (fitsBlockScalar(s))
                 return blockScalar(s, hints);
             return doubleQuoted(s);
-        case QuoteStyle::Plain: break;
+        case QuoteStyle::Plain:
+            break;
         }
         return isSafePlainScalar(s, hints.insideList) ? s : doubleQuoted(s);
     }
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return numberText(value.toDouble());
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return numberText(value.toDouble());
     case QJsonValue::Array: {
         RenderHints inner;
         inner.insideList = true;
@@ -550,7 +573,8 @@ QString YamlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
         return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
     }
     case QJsonValue::Null:
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Undefined:
+        break;
     }
     return hints.insideList ? QStringLiteral("null") : QString();
 }

@@ -6,7 +6,8 @@ namespace pw::frontmatter {
 
 // YAML between --- lines. yaml-cpp parses and gives each key's start; the spans of values, list
 // items and comments are found by scanning the text from there.
-class YamlSyntax final : public BlockSyntax {
+class YamlSyntax final : public BlockSyntax
+{
 public:
     ParsedBlock parse(const QString &text, const BlockLayout &layout,
                       const LineIndex &lines) const override;

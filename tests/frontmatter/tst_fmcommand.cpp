@@ -9,7 +9,8 @@ namespace {
 
 const QString harness = QStringLiteral(POSTWRIGHT_BINARY_DIR "/tests/fm-cli-harness");
 
-struct Run {
+struct Run
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -45,7 +46,8 @@ bool writeAll(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-class tst_FmCommand : public QObject {
+class tst_FmCommand : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -66,45 +68,58 @@ void tst_FmCommand::command_data()
     QTest::addColumn<QByteArray>("after");
 
     const QByteArray post = "---\n# keep\ntitle: Old  # t\ntags: [a]\nweight: 3\n---\nBody\n";
-    QTest::newRow("nominal: get a string") << post << QStringList{"get", "FILE", "title"} << 0
-                                           << "\"Old\"\n" << "" << post;
-    QTest::newRow("nominal: get a list") << post << QStringList{"get", "FILE", "tags"} << 0
-                                         << "[\"a\"]\n" << "" << post;
-    QTest::newRow("nominal: get a number") << post << QStringList{"get", "FILE", "weight"} << 0
-                                           << "3\n" << "" << post;
+    QTest::newRow("nominal: get a string")
+        << post << QStringList{"get", "FILE", "title"} << 0 << "\"Old\"\n"
+        << "" << post;
+    QTest::newRow("nominal: get a list")
+        << post << QStringList{"get", "FILE", "tags"} << 0 << "[\"a\"]\n"
+        << "" << post;
+    QTest::newRow("nominal: get a number")
+        << post << QStringList{"get", "FILE", "weight"} << 0 << "3\n"
+        << "" << post;
     QTest::newRow("nominal: set a string that needs quotes")
-        << post << QStringList{"set", "FILE", "title", "\"New: title\""} << 0 << "" << ""
+        << post << QStringList{"set", "FILE", "title", "\"New: title\""} << 0 << ""
+        << ""
         << QByteArray("---\n# keep\ntitle: \"New: title\"  # t\ntags: [a]\nweight: 3\n---\nBody\n");
-    QTest::newRow("nominal: set a list") << post << QStringList{"set", "FILE", "tags", "[\"a\",\"b\"]"}
-                                         << 0 << "" << ""
-                                         << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a, b]\nweight: 3\n---\nBody\n");
-    QTest::newRow("nominal: set a bool adds a key") << post << QStringList{"set", "FILE", "draft", "true"}
-                                                    << 0 << "" << ""
-                                                    << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a]\nweight: 3\ndraft: true\n---\nBody\n");
-    QTest::newRow("nominal: unset") << post << QStringList{"unset", "FILE", "weight"} << 0 << "" << ""
-                                    << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a]\n---\nBody\n");
+    QTest::newRow("nominal: set a list")
+        << post << QStringList{"set", "FILE", "tags", "[\"a\",\"b\"]"} << 0 << ""
+        << "" << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a, b]\nweight: 3\n---\nBody\n");
+    QTest::newRow("nominal: set a bool adds a key")
+        << post << QStringList{"set", "FILE", "draft", "true"} << 0 << ""
+        << ""
+        << QByteArray(
+               "---\n# keep\ntitle: Old  # t\ntags: [a]\nweight: 3\ndraft: true\n---\nBody\n");
+    QTest::newRow("nominal: unset")
+        << post << QStringList{"unset", "FILE", "weight"} << 0 << ""
+        << "" << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a]\n---\nBody\n");
     QTest::newRow("nominal: crlf and bom kept")
-        << QByteArray("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n") << QStringList{"set", "FILE", "title", "\"y2\""}
-        << 0 << "" << "" << QByteArray("\xEF\xBB\xBF---\r\ntitle: y2\r\n---\r\n");
-    QTest::newRow("nominal: help") << post << QStringList{"--help"} << 0 << "" << "" << post;
-    QTest::newRow("robustness: value that is not JSON") << post << QStringList{"set", "FILE", "title", "not json"}
-                                                        << 2 << "" << "not a JSON value" << post;
-    QTest::newRow("robustness: unknown action") << post << QStringList{"frob", "FILE", "title"} << 2
-                                                << "" << "unknown action" << post;
+        << QByteArray("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n")
+        << QStringList{"set", "FILE", "title", "\"y2\""} << 0 << ""
+        << "" << QByteArray("\xEF\xBB\xBF---\r\ntitle: y2\r\n---\r\n");
+    QTest::newRow("nominal: help") << post << QStringList{"--help"} << 0 << ""
+                                   << "" << post;
+    QTest::newRow("robustness: value that is not JSON")
+        << post << QStringList{"set", "FILE", "title", "not json"} << 2 << ""
+        << "not a JSON value" << post;
+    QTest::newRow("robustness: unknown action")
+        << post << QStringList{"frob", "FILE", "title"} << 2 << ""
+        << "unknown action" << post;
     QTest::newRow("robustness: missing argument") << post << QStringList{"get", "FILE"} << 2 << ""
                                                   << "expected 3" << post;
-    QTest::newRow("robustness: missing key") << post << QStringList{"get", "FILE", "nope"} << 1 << ""
-                                             << "no key `nope`" << post;
+    QTest::newRow("robustness: missing key")
+        << post << QStringList{"get", "FILE", "nope"} << 1 << ""
+        << "no key `nope`" << post;
     const QByteArray broken = "---\ntitle: [x\n---\nBody\n";
     QTest::newRow("robustness: invalid block is never written")
-        << broken << QStringList{"set", "FILE", "title", "\"y\""} << 1 << "" << ":2:1: error: invalid YAML"
-        << broken;
+        << broken << QStringList{"set", "FILE", "title", "\"y\""} << 1 << ""
+        << ":2:1: error: invalid YAML" << broken;
     const QByteArray latin1 = "---\ntitle: caf\xE9\n---\n";
     QTest::newRow("robustness: invalid utf-8 is never written")
-        << latin1 << QStringList{"set", "FILE", "title", "\"y\""} << 1 << "" << ":2:11: the file is not valid UTF-8"
-        << latin1;
-    QTest::newRow("robustness: missing file") << QByteArray() << QStringList{"get", "NOFILE", "title"} << 1
-                                              << "" << "cannot read" << QByteArray();
+        << latin1 << QStringList{"set", "FILE", "title", "\"y\""} << 1 << ""
+        << ":2:11: the file is not valid UTF-8" << latin1;
+    QTest::newRow("robustness: missing file")
+        << QByteArray() << QStringList{"get", "NOFILE", "title"} << 1 << ""
+        << "cannot read" << QByteArray();
 }
 
 void tst_FmCommand::command()

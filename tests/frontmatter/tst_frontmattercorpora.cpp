@@ -63,7 +63,8 @@ QStringList changedLines(const QStringList &before, const QStringList &after, bo
 
 } // namespace
 
-class tst_FrontMatterCorpora : public QObject {
+class tst_FrontMatterCorpora : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -164,7 +165,8 @@ void tst_FrontMatterCorpora::yamlTestSuite()
         const Result<void> added = doc.setValue(newKey, QStringLiteral("yes: no"));
         if (added.ok()) {
             QVERIFY(!doc.hasErrors());
-            QCOMPARE(doc.value(newKey).value_or(QJsonValue()), QJsonValue(QStringLiteral("yes: no")));
+            QCOMPARE(doc.value(newKey).value_or(QJsonValue()),
+                     QJsonValue(QStringLiteral("yes: no")));
             QVERIFY(doc.unset(newKey).ok());
             QCOMPARE(doc.text(), file->text);
         }
@@ -187,7 +189,8 @@ void tst_FrontMatterCorpora::jsonFromTestSuite_data()
     dirs.sort();
     QVERIFY2(dirs.size() > 100, "the yaml-test-suite copy is missing");
     for (const QString &dir : dirs)
-        QTest::newRow(qPrintable(QStringLiteral("nominal: json of ") + dir.mid(root.size() + 1))) << dir;
+        QTest::newRow(qPrintable(QStringLiteral("nominal: json of ") + dir.mid(root.size() + 1)))
+            << dir;
 }
 
 void tst_FrontMatterCorpora::jsonFromTestSuite()
@@ -217,7 +220,8 @@ void tst_FrontMatterCorpora::jsonFromTestSuite()
         return;
     QVERIFY(doc.setValue(newKey, QJsonArray{QStringLiteral("a"), 1}).ok());
     QVERIFY(doc.setValue(newKey, QStringLiteral("b \"quoted\" ☕")).ok());
-    QCOMPARE(doc.value(newKey).value_or(QJsonValue()), QJsonValue(QStringLiteral("b \"quoted\" ☕")));
+    QCOMPARE(doc.value(newKey).value_or(QJsonValue()),
+             QJsonValue(QStringLiteral("b \"quoted\" ☕")));
     for (const QString &key : expectedKeys)
         QCOMPARE(doc.value(key).value_or(QJsonValue()), expected.value(key));
     QVERIFY(doc.unset(newKey).ok());
@@ -274,8 +278,8 @@ void tst_FrontMatterCorpora::hugoDocs()
     const QStringList removed = changedLines(before, after, true);
     const QStringList added = changedLines(before, after, false);
     QVERIFY(!added.isEmpty());
-    const QRegularExpression tagsLine(QStringLiteral("^(%1:.*|\\s*- .*)$")
-                                          .arg(QRegularExpression::escape(tagsKey)));
+    const QRegularExpression tagsLine(
+        QStringLiteral("^(%1:.*|\\s*- .*)$").arg(QRegularExpression::escape(tagsKey)));
     for (const QString &line : removed + added) {
         const bool newDelimiter = !hadBlock && line == QStringLiteral("---");
         QVERIFY2(tagsLine.match(line).hasMatch() || newDelimiter, qPrintable(line));
@@ -303,7 +307,8 @@ void tst_FrontMatterCorpora::mutatedBlocks_data()
     QVERIFY(!files.isEmpty());
     for (int seed = 0; seed < 600; ++seed) {
         const QString &path = files.at((seed * 7) % files.size());
-        QTest::newRow(qPrintable(QStringLiteral("robustness: typo %1 in %2").arg(seed).arg(path.mid(root.size() + 1))))
+        QTest::newRow(qPrintable(
+            QStringLiteral("robustness: typo %1 in %2").arg(seed).arg(path.mid(root.size() + 1))))
             << path << seed;
     }
 }
@@ -322,9 +327,15 @@ void tst_FrontMatterCorpora::mutatedBlocks()
     static const QString typos = QStringLiteral(":\"'[]{}#-|>&*!?, \t\n%@`\\");
     const int at = 4 + int(random.bounded(blockEnd - 8));
     switch (random.bounded(4)) {
-    case 0: text.remove(at, 1); break;
-    case 1: text.insert(at, typos.at(int(random.bounded(typos.size())))); break;
-    case 2: text.insert(at, typos.at(int(random.bounded(typos.size())))).insert(at, QLatin1Char(' ')); break;
+    case 0:
+        text.remove(at, 1);
+        break;
+    case 1:
+        text.insert(at, typos.at(int(random.bounded(typos.size()))));
+        break;
+    case 2:
+        text.insert(at, typos.at(int(random.bounded(typos.size())))).insert(at, QLatin1Char(' '));
+        break;
     default: {
         const int lineStart = int(text.lastIndexOf(QLatin1Char('\n'), at)) + 1;
         const int lineEnd = int(text.indexOf(QLatin1Char('\n'), at)) + 1;

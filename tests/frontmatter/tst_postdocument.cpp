@@ -14,7 +14,8 @@ using namespace pw;
 Q_DECLARE_METATYPE(pw::Field)
 Q_DECLARE_METATYPE(pw::FrontMatterFormat)
 
-class tst_PostDocument : public QObject {
+class tst_PostDocument : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -104,94 +105,104 @@ void tst_PostDocument::setTerms_data()
         << "---\ntitle: Release notes\ntags: [changelog]\nlayout: post\naliases:\n"
            "  - /old/release-notes/\nparams:\n  toc: true\n  math: false\nweight: 10\n---\n";
     QTest::newRow("nominal: B06 single string gains a term and becomes a list")
-        << "---\ntitle: T\ntags: the-tag\n---\n" << Field::Tags << QStringList{"the-tag", "x"}
-        << "---\ntitle: T\ntags: [the-tag, x]\n---\n";
+        << "---\ntitle: T\ntags: the-tag\n---\n"
+        << Field::Tags << QStringList{"the-tag", "x"} << "---\ntitle: T\ntags: [the-tag, x]\n---\n";
     QTest::newRow("nominal: B06 single string replaced stays a string")
-        << "---\ntitle: T\ncategories: the-cat\n---\n" << Field::Categories << QStringList{"other"}
-        << "---\ntitle: T\ncategories: other\n---\n";
+        << "---\ntitle: T\ncategories: the-cat\n---\n"
+        << Field::Categories << QStringList{"other"} << "---\ntitle: T\ncategories: other\n---\n";
     QTest::newRow("nominal: B06 quoted single string keeps its quotes in the list")
-        << "---\ntags: 'one'\n---\n" << Field::Tags << QStringList{"one", "two"}
-        << "---\ntags: ['one', 'two']\n---\n";
+        << "---\ntags: 'one'\n---\n"
+        << Field::Tags << QStringList{"one", "two"} << "---\ntags: ['one', 'two']\n---\n";
     QTest::newRow("nominal: B06 bare tags key gains a list")
-        << "---\ntitle: T\ntags:\n---\n" << Field::Tags << QStringList{"x"}
-        << "---\ntitle: T\ntags: [x]\n---\n";
+        << "---\ntitle: T\ntags:\n---\n"
+        << Field::Tags << QStringList{"x"} << "---\ntitle: T\ntags: [x]\n---\n";
     QTest::newRow("nominal: B08 crlf-decoded text edits only the tags line")
-        << "---\ntitle: Win\ntags: [a]\n---\n\nBody\n" << Field::Tags << QStringList{"a", "b"}
-        << "---\ntitle: Win\ntags: [a, b]\n---\n\nBody\n";
+        << "---\ntitle: Win\ntags: [a]\n---\n\nBody\n"
+        << Field::Tags << QStringList{"a", "b"} << "---\ntitle: Win\ntags: [a, b]\n---\n\nBody\n";
     QTest::newRow("nominal: B10 no front matter gets a block at the top")
-        << "Just a body\n" << Field::Tags << QStringList{"new"}
-        << "---\ntags: [new]\n---\nJust a body\n";
+        << "Just a body\n"
+        << Field::Tags << QStringList{"new"} << "---\ntags: [new]\n---\nJust a body\n";
     QTest::newRow("nominal: B11 toml array keeps quotes and delimiters")
         << "+++\ntitle = \"An example\"\ndate = 2018-12-14\nlastmod = 2019-01-02T10:00:00+01:00\n"
            "tags = [\"hugo\", \"notes\"]\ndraft = false\n# reviewer: pending\n+++\n\nBody\n"
         << Field::Tags << QStringList{"hugo", "notes", "toml"}
         << "+++\ntitle = \"An example\"\ndate = 2018-12-14\nlastmod = 2019-01-02T10:00:00+01:00\n"
-           "tags = [\"hugo\", \"notes\", \"toml\"]\ndraft = false\n# reviewer: pending\n+++\n\nBody\n";
+           "tags = [\"hugo\", \"notes\", \"toml\"]\ndraft = false\n# reviewer: "
+           "pending\n+++\n\nBody\n";
     QTest::newRow("nominal: B13 non-ascii stays raw, quoting follows neighbours")
         << "---\ntitle: Unicode\ntags: [\"車行記憶\", \"Révolution française\", \"🎉 party\"]\n---\n"
         << Field::Tags << QStringList{"車行記憶", "Révolution française", "café ☕"}
         << "---\ntitle: Unicode\ntags: [\"車行記憶\", \"Révolution française\", \"café ☕\"]\n---\n";
     QTest::newRow("nominal: block list removes exactly one item's lines")
-        << "---\ntags:\n  - a\n  - b # bee\n  - c\ntitle: x\n---\n" << Field::Tags
-        << QStringList{"a", "c"} << "---\ntags:\n  - a\n  - c\ntitle: x\n---\n";
+        << "---\ntags:\n  - a\n  - b # bee\n  - c\ntitle: x\n---\n"
+        << Field::Tags << QStringList{"a", "c"} << "---\ntags:\n  - a\n  - c\ntitle: x\n---\n";
     QTest::newRow("nominal: compact block list at column 0")
-        << "---\ntags:\n- a\n- b\n---\n" << Field::Tags << QStringList{"a", "b", "c"}
-        << "---\ntags:\n- a\n- b\n- c\n---\n";
+        << "---\ntags:\n- a\n- b\n---\n"
+        << Field::Tags << QStringList{"a", "b", "c"} << "---\ntags:\n- a\n- b\n- c\n---\n";
     QTest::newRow("nominal: keywords alias used when the file has it")
-        << "---\nkeywords: [go]\n---\n" << Field::Tags << QStringList{"go", "rust"}
-        << "---\nkeywords: [go, rust]\n---\n";
+        << "---\nkeywords: [go]\n---\n"
+        << Field::Tags << QStringList{"go", "rust"} << "---\nkeywords: [go, rust]\n---\n";
     QTest::newRow("nominal: new terms needing quotes are quoted")
-        << "---\ntags: [a]\n---\n" << Field::Tags << QStringList{"a", "yes", "1.0", "x, y", "@me"}
+        << "---\ntags: [a]\n---\n"
+        << Field::Tags << QStringList{"a", "yes", "1.0", "x, y", "@me"}
         << "---\ntags: [a, \"yes\", \"1.0\", \"x, y\", \"@me\"]\n---\n";
     QTest::newRow("nominal: block items needing quotes are quoted")
-        << "---\ntags:\n  - a\n---\n" << Field::Tags << QStringList{"a", "no", "a: b"}
+        << "---\ntags:\n  - a\n---\n"
+        << Field::Tags << QStringList{"a", "no", "a: b"}
         << "---\ntags:\n  - a\n  - \"no\"\n  - \"a: b\"\n---\n";
     QTest::newRow("nominal: new tags key appended at the end of the block")
-        << "---\ntitle: x\n# trailing comment\n---\nBody\n" << Field::Tags << QStringList{"t"}
+        << "---\ntitle: x\n# trailing comment\n---\nBody\n"
+        << Field::Tags << QStringList{"t"}
         << "---\ntitle: x\n# trailing comment\ntags: [t]\n---\nBody\n";
     QTest::newRow("nominal: indented block appends in its indentation")
-        << "---\n  title: x\n---\n" << Field::Tags << QStringList{"t"}
-        << "---\n  title: x\n  tags: [t]\n---\n";
+        << "---\n  title: x\n---\n"
+        << Field::Tags << QStringList{"t"} << "---\n  title: x\n  tags: [t]\n---\n";
     QTest::newRow("nominal: removing every block item leaves an empty list")
-        << "---\ntags:\n  - a\n---\n" << Field::Tags << QStringList{}
-        << "---\ntags: []\n---\n";
+        << "---\ntags:\n  - a\n---\n"
+        << Field::Tags << QStringList{} << "---\ntags: []\n---\n";
     QTest::newRow("nominal: reordering a flow list keeps item texts")
-        << "---\ntags: [\"b\", 'a']\n---\n" << Field::Tags << QStringList{"a", "b"}
-        << "---\ntags: ['a', \"b\"]\n---\n";
+        << "---\ntags: [\"b\", 'a']\n---\n"
+        << Field::Tags << QStringList{"a", "b"} << "---\ntags: ['a', \"b\"]\n---\n";
     QTest::newRow("nominal: multi-line toml array with trailing comma")
-        << "+++\ntags = [\n  \"a\",\n  \"b\",\n]\n+++\n" << Field::Tags
-        << QStringList{"a", "b", "c"} << "+++\ntags = [\n  \"a\",\n  \"b\",\n  \"c\",\n]\n+++\n";
+        << "+++\ntags = [\n  \"a\",\n  \"b\",\n]\n+++\n"
+        << Field::Tags << QStringList{"a", "b", "c"}
+        << "+++\ntags = [\n  \"a\",\n  \"b\",\n  \"c\",\n]\n+++\n";
     QTest::newRow("nominal: toml new key goes before the first table")
-        << "+++\ntitle = \"x\"\n\n[params]\ntoc = true\n+++\n" << Field::Tags
-        << QStringList{"t"} << "+++\ntitle = \"x\"\ntags = [\"t\"]\n\n[params]\ntoc = true\n+++\n";
+        << "+++\ntitle = \"x\"\n\n[params]\ntoc = true\n+++\n"
+        << Field::Tags << QStringList{"t"}
+        << "+++\ntitle = \"x\"\ntags = [\"t\"]\n\n[params]\ntoc = true\n+++\n";
     QTest::newRow("nominal: json list keeps its layout")
-        << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}\nBody\n" << Field::Tags
-        << QStringList{"a", "b"} << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\", \"b\"]\n}\nBody\n";
+        << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}\nBody\n"
+        << Field::Tags << QStringList{"a", "b"}
+        << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\", \"b\"]\n}\nBody\n";
     QTest::newRow("nominal: json new key follows the last member's layout")
-        << "{\n  \"title\": \"x\"\n}\nBody\n" << Field::Tags << QStringList{"a"}
+        << "{\n  \"title\": \"x\"\n}\nBody\n"
+        << Field::Tags << QStringList{"a"}
         << "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}\nBody\n";
     QTest::newRow("nominal: a new first item in a block list")
-        << "---\ntags:\n  - a  # A\n  - b\n---\n" << Field::Tags << QStringList{"c", "a", "b"}
+        << "---\ntags:\n  - a  # A\n  - b\n---\n"
+        << Field::Tags << QStringList{"c", "a", "b"}
         << "---\ntags:\n  - c\n  - a  # A\n  - b\n---\n";
     QTest::newRow("nominal: a new first item in a flow list")
-        << "---\ntags: [a, b]\n---\n" << Field::Tags << QStringList{"c", "a", "b"}
-        << "---\ntags: [c, a, b]\n---\n";
+        << "---\ntags: [a, b]\n---\n"
+        << Field::Tags << QStringList{"c", "a", "b"} << "---\ntags: [c, a, b]\n---\n";
     QTest::newRow("nominal: toml single string gains a term")
-        << "+++\ntags = 'one'\n+++\n" << Field::Tags << QStringList{"one", "two"}
-        << "+++\ntags = ['one', 'two']\n+++\n";
+        << "+++\ntags = 'one'\n+++\n"
+        << Field::Tags << QStringList{"one", "two"} << "+++\ntags = ['one', 'two']\n+++\n";
     QTest::newRow("nominal: toml +++ inside a multi-line string is not a delimiter")
-        << "+++\ntitle = \"\"\"\nmulti\n+++\n\"\"\"\ntags = [\"a\"]\n+++\nBody"
-        << Field::Tags << QStringList{"a", "b"}
+        << "+++\ntitle = \"\"\"\nmulti\n+++\n\"\"\"\ntags = [\"a\"]\n+++\nBody" << Field::Tags
+        << QStringList{"a", "b"}
         << "+++\ntitle = \"\"\"\nmulti\n+++\n\"\"\"\ntags = [\"a\", \"b\"]\n+++\nBody";
     QTest::newRow("nominal: json nested values untouched")
         << "{\"title\": \"x\",\n \"params\": {\"a\": [1,2]}}\nBody" << Field::Tags
-        << QStringList{"a"} << "{\"title\": \"x\",\n \"params\": {\"a\": [1,2]},\n \"tags\": [\"a\"]}\nBody";
+        << QStringList{"a"}
+        << "{\"title\": \"x\",\n \"params\": {\"a\": [1,2]},\n \"tags\": [\"a\"]}\nBody";
     QTest::newRow("nominal: jekyll split string stays a string")
-        << "---\ntags: a b\n---\n" << Field::Tags << QStringList{"a", "b", "c"}
-        << "---\ntags: a b c\n---\n";
+        << "---\ntags: a b\n---\n"
+        << Field::Tags << QStringList{"a", "b", "c"} << "---\ntags: a b c\n---\n";
     QTest::newRow("robustness: unchanged terms write nothing")
-        << "---\ntags:   [ a ,b ]\n---\n" << Field::Tags << QStringList{"a", "b"}
-        << "---\ntags:   [ a ,b ]\n---\n";
+        << "---\ntags:   [ a ,b ]\n---\n"
+        << Field::Tags << QStringList{"a", "b"} << "---\ntags:   [ a ,b ]\n---\n";
 }
 
 void tst_PostDocument::setTerms()
@@ -218,80 +229,138 @@ void tst_PostDocument::setValue_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("nominal: plain title stays plain")
-        << "---\ntitle: Old  # keep\ntags: [a]\n---\n" << "title" << "\"New title\""
+        << "---\ntitle: Old  # keep\ntags: [a]\n---\n"
+        << "title"
+        << "\"New title\""
         << "---\ntitle: New title  # keep\ntags: [a]\n---\n";
     QTest::newRow("nominal: double-quoted title stays double-quoted")
-        << "---\ntitle: \"Old\"\n---\n" << "title" << "\"New\"" << "---\ntitle: \"New\"\n---\n";
+        << "---\ntitle: \"Old\"\n---\n"
+        << "title"
+        << "\"New\""
+        << "---\ntitle: \"New\"\n---\n";
     QTest::newRow("nominal: single-quoted title stays single-quoted")
-        << "---\ntitle: 'Old'\n---\n" << "title" << "\"It's new\""
+        << "---\ntitle: 'Old'\n---\n"
+        << "title"
+        << "\"It's new\""
         << "---\ntitle: 'It''s new'\n---\n";
     QTest::newRow("nominal: a title with colon-space is quoted")
-        << "---\ntitle: Old\n---\n" << "title" << "\"Hugo: the guide\""
+        << "---\ntitle: Old\n---\n"
+        << "title"
+        << "\"Hugo: the guide\""
         << "---\ntitle: \"Hugo: the guide\"\n---\n";
-    QTest::newRow("nominal: a title with a leading @ is quoted")
-        << "---\ntitle: Old\n---\n" << "title" << "\"@home\"" << "---\ntitle: \"@home\"\n---\n";
+    QTest::newRow("nominal: a title with a leading @ is quoted") << "---\ntitle: Old\n---\n"
+                                                                 << "title"
+                                                                 << "\"@home\""
+                                                                 << "---\ntitle: \"@home\"\n---\n";
     QTest::newRow("nominal: a string that looks like a number is quoted")
-        << "---\nversion: 1\n---\n" << "version" << "\"1.0\"" << "---\nversion: \"1.0\"\n---\n";
-    QTest::newRow("nominal: a number stays bare")
-        << "---\nweight: 1\n---\n" << "weight" << "20" << "---\nweight: 20\n---\n";
-    QTest::newRow("nominal: a date stays bare")
-        << "---\ndate: 2024-01-01\n---\n" << "date" << "\"2024-02-03T10:00:00+01:00\""
-        << "---\ndate: 2024-02-03T10:00:00+01:00\n---\n";
-    QTest::newRow("nominal: a new key is appended")
-        << "---\ntitle: x\n---\nBody\n" << "series" << "\"Go\""
-        << "---\ntitle: x\nseries: Go\n---\nBody\n";
+        << "---\nversion: 1\n---\n"
+        << "version"
+        << "\"1.0\""
+        << "---\nversion: \"1.0\"\n---\n";
+    QTest::newRow("nominal: a number stays bare") << "---\nweight: 1\n---\n"
+                                                  << "weight"
+                                                  << "20"
+                                                  << "---\nweight: 20\n---\n";
+    QTest::newRow("nominal: a date stays bare") << "---\ndate: 2024-01-01\n---\n"
+                                                << "date"
+                                                << "\"2024-02-03T10:00:00+01:00\""
+                                                << "---\ndate: 2024-02-03T10:00:00+01:00\n---\n";
+    QTest::newRow("nominal: a new key is appended") << "---\ntitle: x\n---\nBody\n"
+                                                    << "series"
+                                                    << "\"Go\""
+                                                    << "---\ntitle: x\nseries: Go\n---\nBody\n";
     QTest::newRow("nominal: a new key in a mixed-ending block uses its line ending")
-        << "---\r\ntitle: x\r\n---\nBody\n" << "draft" << "true"
+        << "---\r\ntitle: x\r\n---\nBody\n"
+        << "draft"
+        << "true"
         << "---\r\ntitle: x\r\ndraft: true\r\n---\nBody\n";
-    QTest::newRow("nominal: null empties the value")
-        << "---\ndescription: old\n---\n" << "description" << "null" << "---\ndescription:\n---\n";
-    QTest::newRow("nominal: a value for a bare key")
-        << "---\ndescription:\nseries:\n---\n" << "description" << "\"Now\""
-        << "---\ndescription: Now\nseries:\n---\n";
+    QTest::newRow("nominal: null empties the value") << "---\ndescription: old\n---\n"
+                                                     << "description"
+                                                     << "null"
+                                                     << "---\ndescription:\n---\n";
+    QTest::newRow("nominal: a value for a bare key") << "---\ndescription:\nseries:\n---\n"
+                                                     << "description"
+                                                     << "\"Now\""
+                                                     << "---\ndescription: Now\nseries:\n---\n";
     QTest::newRow("nominal: a block scalar keeps its style")
-        << "---\ndescription: |\n  line one\n  line two\ntitle: x\n---\n" << "description"
-        << "\"first\\nsecond\\n\"" << "---\ndescription: |\n  first\n  second\ntitle: x\n---\n";
+        << "---\ndescription: |\n  line one\n  line two\ntitle: x\n---\n"
+        << "description"
+        << "\"first\\nsecond\\n\""
+        << "---\ndescription: |\n  first\n  second\ntitle: x\n---\n";
     QTest::newRow("nominal: a map value replaced by a string")
-        << "---\nparams:\n  a: 1\ntitle: x\n---\n" << "params" << "\"none\""
+        << "---\nparams:\n  a: 1\ntitle: x\n---\n"
+        << "params"
+        << "\"none\""
         << "---\nparams: none\ntitle: x\n---\n";
-    QTest::newRow("nominal: a list replaced by a string")
-        << "---\ntags:\n  - a\ntitle: x\n---\n" << "tags" << "\"solo\""
-        << "---\ntags: solo\ntitle: x\n---\n";
+    QTest::newRow("nominal: a list replaced by a string") << "---\ntags:\n  - a\ntitle: x\n---\n"
+                                                          << "tags"
+                                                          << "\"solo\""
+                                                          << "---\ntags: solo\ntitle: x\n---\n";
     QTest::newRow("nominal: a new map value is written in flow style")
-        << "---\ntitle: x\n---\n" << "params" << "{\"toc\": true}"
+        << "---\ntitle: x\n---\n"
+        << "params"
+        << "{\"toc\": true}"
         << "---\ntitle: x\nparams: {toc: true}\n---\n";
-    QTest::newRow("nominal: non-ascii stays raw") << "---\ntitle: x\n---\n" << "title"
-                                                  << "\"Café ☕ 🎉\"" << "---\ntitle: Café ☕ 🎉\n---\n";
+    QTest::newRow("nominal: non-ascii stays raw") << "---\ntitle: x\n---\n"
+                                                  << "title"
+                                                  << "\"Café ☕ 🎉\""
+                                                  << "---\ntitle: Café ☕ 🎉\n---\n";
     QTest::newRow("nominal: toml string keeps basic quotes")
-        << "+++\ntitle = \"x\" # c\n+++\n" << "title" << "\"New \\\"one\\\"\""
+        << "+++\ntitle = \"x\" # c\n+++\n"
+        << "title"
+        << "\"New \\\"one\\\"\""
         << "+++\ntitle = \"New \\\"one\\\"\" # c\n+++\n";
-    QTest::newRow("nominal: toml literal string stays literal")
-        << "+++\ntitle = 'x'\n+++\n" << "title" << "\"C:\\\\path\"" << "+++\ntitle = 'C:\\path'\n+++\n";
-    QTest::newRow("nominal: toml date stays bare")
-        << "+++\ndate = 2018-12-14\n+++\n" << "date" << "\"2019-01-01\""
-        << "+++\ndate = 2019-01-01\n+++\n";
-    QTest::newRow("nominal: toml bool") << "+++\ndraft = false\n+++\n" << "draft" << "true"
+    QTest::newRow("nominal: toml literal string stays literal") << "+++\ntitle = 'x'\n+++\n"
+                                                                << "title"
+                                                                << "\"C:\\\\path\""
+                                                                << "+++\ntitle = 'C:\\path'\n+++\n";
+    QTest::newRow("nominal: toml date stays bare") << "+++\ndate = 2018-12-14\n+++\n"
+                                                   << "date"
+                                                   << "\"2019-01-01\""
+                                                   << "+++\ndate = 2019-01-01\n+++\n";
+    QTest::newRow("nominal: toml bool") << "+++\ndraft = false\n+++\n"
+                                        << "draft"
+                                        << "true"
                                         << "+++\ndraft = true\n+++\n";
-    QTest::newRow("nominal: json string") << "{\"title\": \"x\", \"a\": 1}\n" << "title"
-                                          << "\"y\"" << "{\"title\": \"y\", \"a\": 1}\n";
-    QTest::newRow("nominal: json new key on one line")
-        << "{\"title\": \"x\"}\n" << "draft" << "false" << "{\"title\": \"x\", \"draft\": false}\n";
+    QTest::newRow("nominal: json string") << "{\"title\": \"x\", \"a\": 1}\n"
+                                          << "title"
+                                          << "\"y\""
+                                          << "{\"title\": \"y\", \"a\": 1}\n";
+    QTest::newRow("nominal: json new key on one line") << "{\"title\": \"x\"}\n"
+                                                       << "draft"
+                                                       << "false"
+                                                       << "{\"title\": \"x\", \"draft\": false}\n";
     QTest::newRow("nominal: a file with no block gets one at the top")
-        << "Body\n" << "title" << "\"T\"" << "---\ntitle: T\n---\nBody\n";
+        << "Body\n"
+        << "title"
+        << "\"T\""
+        << "---\ntitle: T\n---\nBody\n";
     QTest::newRow("nominal: a block after a BOM character")
-        << QString(QChar(0xFEFF)) + "Body\n" << "title" << "\"T\""
-        << QString(QChar(0xFEFF)) + "---\ntitle: T\n---\nBody\n";
+        << QString(QChar(0xFEFF)) + "Body\n"
+        << "title"
+        << "\"T\"" << QString(QChar(0xFEFF)) + "---\ntitle: T\n---\nBody\n";
     QTest::newRow("nominal: yaml escapes controls, keeps non-ascii")
-        << "---\ntitle: x\n---\n" << "title" << "\"a\\tb\\u0001 é\\u2028\""
+        << "---\ntitle: x\n---\n"
+        << "title"
+        << "\"a\\tb\\u0001 é\\u2028\""
         << "---\ntitle: \"a\\tb\\u0001 é\\u2028\"\n---\n";
-    QTest::newRow("nominal: toml escapes controls") << "+++\ntitle = 'x'\n+++\n" << "title"
-        << "\"a'b\\u0001\"" << "+++\ntitle = \"a'b\\u0001\"\n+++\n";
-    QTest::newRow("nominal: json escapes quotes and controls") << "{\"title\": \"x\"}\n" << "title"
-        << "\"say \\\"hi\\\"\\n\"" << "{\"title\": \"say \\\"hi\\\"\\n\"}\n";
-    QTest::newRow("robustness: same value writes nothing")
-        << "---\ntitle:    'Same'\n---\n" << "title" << "\"Same\"" << "---\ntitle:    'Same'\n---\n";
+    QTest::newRow("nominal: toml escapes controls") << "+++\ntitle = 'x'\n+++\n"
+                                                    << "title"
+                                                    << "\"a'b\\u0001\""
+                                                    << "+++\ntitle = \"a'b\\u0001\"\n+++\n";
+    QTest::newRow("nominal: json escapes quotes and controls")
+        << "{\"title\": \"x\"}\n"
+        << "title"
+        << "\"say \\\"hi\\\"\\n\""
+        << "{\"title\": \"say \\\"hi\\\"\\n\"}\n";
+    QTest::newRow("robustness: same value writes nothing") << "---\ntitle:    'Same'\n---\n"
+                                                           << "title"
+                                                           << "\"Same\""
+                                                           << "---\ntitle:    'Same'\n---\n";
     QTest::newRow("robustness: aligned values keep their column")
-        << "---\ntitle:   Old\nslug:    s\n---\n" << "title" << "\"New\""
+        << "---\ntitle:   Old\nslug:    s\n---\n"
+        << "title"
+        << "\"New\""
         << "---\ntitle:   New\nslug:    s\n---\n";
 }
 
@@ -314,20 +383,34 @@ void tst_PostDocument::unset_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("nominal: one line") << "---\na: 1\nb: 2  # two\nc: 3\n---\n" << "b"
+    QTest::newRow("nominal: one line") << "---\na: 1\nb: 2  # two\nc: 3\n---\n"
+                                       << "b"
                                        << "---\na: 1\nc: 3\n---\n";
     QTest::newRow("nominal: a block list with its items")
-        << "---\na: 1\ntags:\n  - x\n  - y\n\nc: 3\n---\n" << "tags" << "---\na: 1\n\nc: 3\n---\n";
+        << "---\na: 1\ntags:\n  - x\n  - y\n\nc: 3\n---\n"
+        << "tags"
+        << "---\na: 1\n\nc: 3\n---\n";
     QTest::newRow("nominal: a comment above the next key stays")
-        << "---\na: 1\n# about c\nc: 3\n---\n" << "a" << "---\n# about c\nc: 3\n---\n";
-    QTest::newRow("nominal: the last key") << "---\na: 1\nb: 2\n---\nBody" << "b"
+        << "---\na: 1\n# about c\nc: 3\n---\n"
+        << "a"
+        << "---\n# about c\nc: 3\n---\n";
+    QTest::newRow("nominal: the last key") << "---\na: 1\nb: 2\n---\nBody"
+                                           << "b"
                                            << "---\na: 1\n---\nBody";
-    QTest::newRow("nominal: toml") << "+++\na = 1\nb = [\n  1,\n]\n+++\n" << "b" << "+++\na = 1\n+++\n";
-    QTest::newRow("nominal: json middle") << "{\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3\n}\n" << "b"
+    QTest::newRow("nominal: toml") << "+++\na = 1\nb = [\n  1,\n]\n+++\n"
+                                   << "b"
+                                   << "+++\na = 1\n+++\n";
+    QTest::newRow("nominal: json middle") << "{\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3\n}\n"
+                                          << "b"
                                           << "{\n  \"a\": 1,\n  \"c\": 3\n}\n";
-    QTest::newRow("nominal: json first") << "{\"a\": 1, \"b\": 2}\n" << "a" << "{\"b\": 2}\n";
-    QTest::newRow("nominal: json only") << "{\n  \"a\": 1\n}\n" << "a" << "{\n}\n";
-    QTest::newRow("robustness: a missing key is a no-op") << "---\na: 1\n---\n" << "zzz"
+    QTest::newRow("nominal: json first") << "{\"a\": 1, \"b\": 2}\n"
+                                         << "a"
+                                         << "{\"b\": 2}\n";
+    QTest::newRow("nominal: json only") << "{\n  \"a\": 1\n}\n"
+                                        << "a"
+                                        << "{\n}\n";
+    QTest::newRow("robustness: a missing key is a no-op") << "---\na: 1\n---\n"
+                                                          << "zzz"
                                                           << "---\na: 1\n---\n";
 }
 
@@ -354,43 +437,47 @@ void tst_PostDocument::metadata_data()
 
     const int whole = int(TermStringRule::WholeString);
     const int split = int(TermStringRule::SplitOnSpaces);
-    QTest::newRow("nominal: B06 A single tag") << "---\ntitle: T\ntags: the-tag\n---\n" << whole
-                                               << "T" << QStringList{"the-tag"} << false << "";
+    QTest::newRow("nominal: B06 A single tag")
+        << "---\ntitle: T\ntags: the-tag\n---\n"
+        << whole << "T" << QStringList{"the-tag"} << false << "";
     QTest::newRow("nominal: B06 B comma string is one term")
-        << "---\ntitle: T\ntags: Stack Overflow, votes\n---\n" << whole << "T"
-        << QStringList{"Stack Overflow, votes"} << false << "";
+        << "---\ntitle: T\ntags: Stack Overflow, votes\n---\n"
+        << whole << "T" << QStringList{"Stack Overflow, votes"} << false << "";
     QTest::newRow("nominal: B06 B jekyll splits on spaces, never on commas")
-        << "---\ntitle: T\ntags: Stack Overflow, votes\n---\n" << split << "T"
-        << QStringList{"Stack", "Overflow,", "votes"} << false << "";
-    QTest::newRow("nominal: B06 C empty list") << "---\ntitle: T\ntags: []\n---\n" << whole << "T"
-                                               << QStringList{} << false << "";
-    QTest::newRow("nominal: B06 D bare key") << "---\ntitle: T\ntags:\n---\n" << whole << "T"
-                                             << QStringList{} << false << "";
+        << "---\ntitle: T\ntags: Stack Overflow, votes\n---\n"
+        << split << "T" << QStringList{"Stack", "Overflow,", "votes"} << false << "";
+    QTest::newRow("nominal: B06 C empty list") << "---\ntitle: T\ntags: []\n---\n"
+                                               << whole << "T" << QStringList{} << false << "";
+    QTest::newRow("nominal: B06 D bare key") << "---\ntitle: T\ntags:\n---\n"
+                                             << whole << "T" << QStringList{} << false << "";
     QTest::newRow("nominal: B13 tags as written")
         << "---\ntitle: Unicode\ntags: [\"車行記憶\", \"Révolution française\", \"🎉 party\"]\n---\n"
         << whole << "Unicode" << QStringList{"車行記憶", "Révolution française", "🎉 party"} << false
         << "";
-    QTest::newRow("nominal: B11 toml") << "+++\ntitle = \"An example\"\ndate = 2018-12-14\n"
-                                          "tags = [\"hugo\", \"notes\"]\ndraft = false\n+++\n"
-                                       << whole << "An example" << QStringList{"hugo", "notes"}
-                                       << false << "2018-12-14";
+    QTest::newRow("nominal: B11 toml")
+        << "+++\ntitle = \"An example\"\ndate = 2018-12-14\n"
+           "tags = [\"hugo\", \"notes\"]\ndraft = false\n+++\n"
+        << whole << "An example" << QStringList{"hugo", "notes"} << false << "2018-12-14";
     QTest::newRow("nominal: json") << "{\"title\": \"J\", \"draft\": true, \"tags\": [\"a\"]}\n"
                                    << whole << "J" << QStringList{"a"} << true << "";
     QTest::newRow("nominal: published false is a draft")
-        << "---\ntitle: P\npublished: false\n---\n" << whole << "P" << QStringList{} << true << "";
+        << "---\ntitle: P\npublished: false\n---\n"
+        << whole << "P" << QStringList{} << true << "";
     QTest::newRow("nominal: numbers in a tag list keep their text")
-        << "---\ntags: [1.10, 2024]\ndate: 2024-05-01 10:00:00 +02:00\n---\n" << whole << ""
-        << QStringList{"1.10", "2024"} << false << "2024-05-01 10:00:00 +02:00";
+        << "---\ntags: [1.10, 2024]\ndate: 2024-05-01 10:00:00 +02:00\n---\n"
+        << whole << "" << QStringList{"1.10", "2024"} << false << "2024-05-01 10:00:00 +02:00";
     QTest::newRow("nominal: B10 A later rules stay in the body")
-        << "---\ntitle: Test\n---\n\nPart one\n\n---\n\nPart two\n" << whole << "Test"
-        << QStringList{} << false << "";
+        << "---\ntitle: Test\n---\n\nPart one\n\n---\n\nPart two\n"
+        << whole << "Test" << QStringList{} << false << "";
     QTest::newRow("nominal: --- inside a quoted value is not a delimiter")
-        << "---\ntitle: \"a\n  ---\n  b\"\n---\nBody\n" << whole << "a --- b" << QStringList{} << false
-        << "";
-    QTest::newRow("nominal: --- inside a block value") << "---\ndescription: |\n  ---\ntitle: x\n---\n"
-                                                       << whole << "x" << QStringList{} << false << "";
+        << "---\ntitle: \"a\n  ---\n  b\"\n---\nBody\n"
+        << whole << "a --- b" << QStringList{} << false << "";
+    QTest::newRow("nominal: --- inside a block value")
+        << "---\ndescription: |\n  ---\ntitle: x\n---\n"
+        << whole << "x" << QStringList{} << false << "";
     QTest::newRow("nominal: hugo reads keys case-insensitively")
-        << "---\nTitle: Big\nDraft: yes\n---\n" << whole << "Big" << QStringList{} << true << "";
+        << "---\nTitle: Big\nDraft: yes\n---\n"
+        << whole << "Big" << QStringList{} << true << "";
 }
 
 void tst_PostDocument::metadata()
@@ -419,40 +506,47 @@ void tst_PostDocument::diagnostics_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("robustness: tags 5") << "---\ntitle: x\ntags: 5\n---\n" << false << 3 << 7
-                                        << "tags";
-    QTest::newRow("robustness: date tomorrow") << "---\ndate: tomorrow\n---\n" << false << 2 << 7
-                                               << "not a date";
-    QTest::newRow("robustness: draft maybe") << "---\ndraft: \"maybe\"\n---\n" << false << 2 << 8
-                                             << "true or false";
-    QTest::newRow("robustness: weight as text") << "---\nweight: heavy\n---\n" << false << 2 << 9
-                                                << "number";
-    QTest::newRow("robustness: title as a list") << "---\ntitle: [a]\n---\n" << false << 2 << 8
-                                                 << "text";
-    QTest::newRow("robustness: B10 B unclosed") << "---\ntitle: Half typed\n--\n\n# Heading\n\nText\n"
-                                                << true << 1 << 1 << "front matter is not closed";
-    QTest::newRow("robustness: invalid yaml") << "---\ntitle: ok\nbad: [x\n---\n" << true << 3 << 1
-                                              << "invalid YAML";
-    QTest::newRow("robustness: yaml that is not a map") << "---\n- a\n- b\n---\n" << true << 2 << 1
-                                                        << "key: value";
-    QTest::newRow("robustness: invalid toml") << "+++\ntitle = \n+++\n" << true << 2 << 9
-                                              << "invalid TOML";
-    QTest::newRow("robustness: invalid json") << "{\n  \"title\": x\n}\n" << true << 2 << 12
-                                              << "invalid JSON";
+    QTest::newRow("robustness: tags 5") << "---\ntitle: x\ntags: 5\n---\n"
+                                        << false << 3 << 7 << "tags";
+    QTest::newRow("robustness: date tomorrow") << "---\ndate: tomorrow\n---\n"
+                                               << false << 2 << 7 << "not a date";
+    QTest::newRow("robustness: draft maybe") << "---\ndraft: \"maybe\"\n---\n"
+                                             << false << 2 << 8 << "true or false";
+    QTest::newRow("robustness: weight as text") << "---\nweight: heavy\n---\n"
+                                                << false << 2 << 9 << "number";
+    QTest::newRow("robustness: title as a list") << "---\ntitle: [a]\n---\n"
+                                                 << false << 2 << 8 << "text";
+    QTest::newRow("robustness: B10 B unclosed")
+        << "---\ntitle: Half typed\n--\n\n# Heading\n\nText\n"
+        << true << 1 << 1 << "front matter is not closed";
+    QTest::newRow("robustness: invalid yaml") << "---\ntitle: ok\nbad: [x\n---\n"
+                                              << true << 3 << 1 << "invalid YAML";
+    QTest::newRow("robustness: yaml that is not a map") << "---\n- a\n- b\n---\n"
+                                                        << true << 2 << 1 << "key: value";
+    QTest::newRow("robustness: invalid toml") << "+++\ntitle = \n+++\n"
+                                              << true << 2 << 9 << "invalid TOML";
+    QTest::newRow("robustness: invalid json") << "{\n  \"title\": x\n}\n"
+                                              << true << 2 << 12 << "invalid JSON";
     QTest::newRow("robustness: --- at column 0 inside a quoted value")
-        << "---\ntitle: \"a\n---\nb\"\n---\nBody\n" << true << 3 << 1 << "document indicator";
-    QTest::newRow("robustness: a key without its colon")
-        << "---\ntitle: x\ntags\n---\n" << true << 3 << 1 << "is a ':' missing";
+        << "---\ntitle: \"a\n---\nb\"\n---\nBody\n"
+        << true << 3 << 1 << "document indicator";
+    QTest::newRow("robustness: a key without its colon") << "---\ntitle: x\ntags\n---\n"
+                                                         << true << 3 << 1 << "is a ':' missing";
     QTest::newRow("robustness: a line folded into the value above")
-        << "---\nparams:\n  toc: true\nsummary\n---\n" << true << 4 << 1 << "not `key: value`";
+        << "---\nparams:\n  toc: true\nsummary\n---\n"
+        << true << 4 << 1 << "not `key: value`";
     QTest::newRow("robustness: comment glued to a quoted value")
-        << "---\ntitle: \"x\"# c\n---\n" << true << 2 << 11 << "space before";
+        << "---\ntitle: \"x\"# c\n---\n"
+        << true << 2 << 11 << "space before";
     QTest::newRow("robustness: comment glued to a block scalar header")
-        << "---\ntext: >#c\n  x\n---\n" << true << 2 << 7 << "block scalar header";
+        << "---\ntext: >#c\n  x\n---\n"
+        << true << 2 << 7 << "block scalar header";
     QTest::newRow("robustness: a quote left open does not swallow the closing line")
-        << "---\ntitle: 'Tis the season\n---\nBody: it's here\n" << true << 2 << 8 << "invalid YAML";
+        << "---\ntitle: 'Tis the season\n---\nBody: it's here\n"
+        << true << 2 << 8 << "invalid YAML";
     QTest::newRow("robustness: column counts characters, not bytes")
-        << "---\ntitle: café\ntags: 5\nx: é\n---\n" << false << 3 << 7 << "tags";
+        << "---\ntitle: café\ntags: 5\nx: é\n---\n"
+        << false << 3 << 7 << "tags";
 }
 
 void tst_PostDocument::diagnostics()
@@ -503,19 +597,34 @@ void tst_PostDocument::layout_data()
     QTest::addColumn<pw::FrontMatterFormat>("format");
     QTest::addColumn<QString>("body");
     QTest::addColumn<int>("bodyFirstLine");
-    QTest::newRow("nominal: yaml") << "---\na: 1\n---\nBody\n" << FrontMatterFormat::Yaml << "Body\n" << 4;
-    QTest::newRow("nominal: yaml closed by ...") << "---\na: 1\n...\nBody\n" << FrontMatterFormat::Yaml << "Body\n" << 4;
-    QTest::newRow("nominal: toml") << "+++\na = 1\n+++\n\nBody\n" << FrontMatterFormat::Toml << "\nBody\n" << 4;
-    QTest::newRow("nominal: json") << "{\n\"a\": 1\n}\nBody\n" << FrontMatterFormat::Json << "Body\n" << 4;
-    QTest::newRow("nominal: none") << "Body\n---\n" << FrontMatterFormat::None << "Body\n---\n" << 1;
-    QTest::newRow("nominal: closing line without newline") << "---\na: 1\n---" << FrontMatterFormat::Yaml << "" << 3;
-    QTest::newRow("nominal: delimiter with trailing blanks") << "---  \na: 1\n--- \nB" << FrontMatterFormat::Yaml << "B" << 4;
+    QTest::newRow("nominal: yaml") << "---\na: 1\n---\nBody\n"
+                                   << FrontMatterFormat::Yaml << "Body\n"
+                                   << 4;
+    QTest::newRow("nominal: yaml closed by ...") << "---\na: 1\n...\nBody\n"
+                                                 << FrontMatterFormat::Yaml << "Body\n"
+                                                 << 4;
+    QTest::newRow("nominal: toml") << "+++\na = 1\n+++\n\nBody\n"
+                                   << FrontMatterFormat::Toml << "\nBody\n"
+                                   << 4;
+    QTest::newRow("nominal: json") << "{\n\"a\": 1\n}\nBody\n"
+                                   << FrontMatterFormat::Json << "Body\n"
+                                   << 4;
+    QTest::newRow("nominal: none") << "Body\n---\n"
+                                   << FrontMatterFormat::None << "Body\n---\n"
+                                   << 1;
+    QTest::newRow("nominal: closing line without newline")
+        << "---\na: 1\n---" << FrontMatterFormat::Yaml << "" << 3;
+    QTest::newRow("nominal: delimiter with trailing blanks")
+        << "---  \na: 1\n--- \nB" << FrontMatterFormat::Yaml << "B" << 4;
     QTest::newRow("robustness: B10 B unclosed is no front matter")
         << "---\ntitle: Half typed\n--\n\n# Heading\n\nText" << FrontMatterFormat::None
         << "---\ntitle: Half typed\n--\n\n# Heading\n\nText" << 1;
-    QTest::newRow("robustness: --- with text is not an opening") << "--- x\na: 1\n---\n"
-        << FrontMatterFormat::None << "--- x\na: 1\n---\n" << 1;
-    QTest::newRow("robustness: empty block") << "---\n---\nBody" << FrontMatterFormat::Yaml << "Body" << 3;
+    QTest::newRow("robustness: --- with text is not an opening")
+        << "--- x\na: 1\n---\n"
+        << FrontMatterFormat::None << "--- x\na: 1\n---\n"
+        << 1;
+    QTest::newRow("robustness: empty block")
+        << "---\n---\nBody" << FrontMatterFormat::Yaml << "Body" << 3;
 }
 
 void tst_PostDocument::layout()
@@ -543,12 +652,14 @@ void tst_PostDocument::setDraft_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<bool>("draft");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("nominal: draft key") << "---\ndraft: false\n---\n" << true << "---\ndraft: true\n---\n";
-    QTest::newRow("nominal: published key is inverted") << "---\npublished: true\n---\n" << true
-                                                        << "---\npublished: false\n---\n";
-    QTest::newRow("nominal: no key adds draft") << "---\ntitle: x\n---\n" << true
-                                                << "---\ntitle: x\ndraft: true\n---\n";
-    QTest::newRow("nominal: toml") << "+++\ndraft = true\n+++\n" << false << "+++\ndraft = false\n+++\n";
+    QTest::newRow("nominal: draft key") << "---\ndraft: false\n---\n"
+                                        << true << "---\ndraft: true\n---\n";
+    QTest::newRow("nominal: published key is inverted") << "---\npublished: true\n---\n"
+                                                        << true << "---\npublished: false\n---\n";
+    QTest::newRow("nominal: no key adds draft") << "---\ntitle: x\n---\n"
+                                                << true << "---\ntitle: x\ndraft: true\n---\n";
+    QTest::newRow("nominal: toml") << "+++\ndraft = true\n+++\n"
+                                   << false << "+++\ndraft = false\n+++\n";
 }
 
 void tst_PostDocument::setDraft()
@@ -567,15 +678,17 @@ void tst_PostDocument::dates_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("expected"); // invalid: not a date, and a warning
     const QDateTime utc(QDate(2024, 5, 1), QTime(7, 30), Qt::UTC);
-    QTest::newRow("nominal: date only is local midnight") << "2024-05-01" << QDateTime(QDate(2024, 5, 1), QTime(0, 0), QTimeZone::systemTimeZone());
+    QTest::newRow("nominal: date only is local midnight")
+        << "2024-05-01" << QDateTime(QDate(2024, 5, 1), QTime(0, 0), QTimeZone::systemTimeZone());
     QTest::newRow("nominal: offset") << "2024-05-01T09:30:00+02:00" << utc;
     QTest::newRow("nominal: zulu") << "2024-05-01T07:30:00Z" << utc;
     QTest::newRow("nominal: yaml spaced form") << "2024-05-01 09:30:00 +02:00" << utc;
     QTest::newRow("nominal: offset without colon") << "2024-05-01T05:30:00-0200" << utc;
-    QTest::newRow("nominal: fraction") << "2024-05-01T07:30:00.25Z"
-                                       << QDateTime(QDate(2024, 5, 1), QTime(7, 30, 0, 250), Qt::UTC);
-    QTest::newRow("nominal: no seconds, no zone is local") << "2024-05-01T07:30"
-                                                           << QDateTime(QDate(2024, 5, 1), QTime(7, 30), QTimeZone::systemTimeZone());
+    QTest::newRow("nominal: fraction")
+        << "2024-05-01T07:30:00.25Z" << QDateTime(QDate(2024, 5, 1), QTime(7, 30, 0, 250), Qt::UTC);
+    QTest::newRow("nominal: no seconds, no zone is local")
+        << "2024-05-01T07:30"
+        << QDateTime(QDate(2024, 5, 1), QTime(7, 30), QTimeZone::systemTimeZone());
     QTest::newRow("robustness: month 13") << "2024-13-01" << QDateTime();
     QTest::newRow("robustness: hour 25") << "2024-01-01T25:00:00Z" << QDateTime();
     QTest::newRow("robustness: words") << "next tuesday" << QDateTime();
@@ -603,20 +716,28 @@ void tst_PostDocument::setField_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
     QTest::newRow("nominal: description under its alias") << "---\nsummary: old\n---\n"
-        << Field::Description << "\"new\"" << "---\nsummary: new\n---\n";
-    QTest::newRow("nominal: image under its alias") << "---\ncover: a.png\n---\n" << Field::Image
-        << "\"b.png\"" << "---\ncover: b.png\n---\n";
-    QTest::newRow("nominal: new date is bare") << "---\ntitle: x\n---\n" << Field::PublishDate
-        << "\"2024-06-01\"" << "---\ntitle: x\npublishDate: 2024-06-01\n---\n";
-    QTest::newRow("nominal: weight") << "---\nweight: 1\n---\n" << Field::Weight << "2.5"
+                                                          << Field::Description << "\"new\""
+                                                          << "---\nsummary: new\n---\n";
+    QTest::newRow("nominal: image under its alias") << "---\ncover: a.png\n---\n"
+                                                    << Field::Image << "\"b.png\""
+                                                    << "---\ncover: b.png\n---\n";
+    QTest::newRow("nominal: new date is bare") << "---\ntitle: x\n---\n"
+                                               << Field::PublishDate << "\"2024-06-01\""
+                                               << "---\ntitle: x\npublishDate: 2024-06-01\n---\n";
+    QTest::newRow("nominal: weight") << "---\nweight: 1\n---\n"
+                                     << Field::Weight << "2.5"
                                      << "---\nweight: 2.5\n---\n";
-    QTest::newRow("nominal: draft through published") << "---\npublished: true\n---\n" << Field::Draft
-        << "true" << "---\npublished: false\n---\n";
-    QTest::newRow("nominal: aliases list") << "---\naliases:\n  - /a/\n---\n" << Field::Aliases
-        << "[\"/a/\", \"/b/\"]" << "---\naliases:\n  - /a/\n  - /b/\n---\n";
-    QTest::newRow("nominal: toml title") << "+++\ntitle = \"x\"\n+++\n" << Field::Title
-        << "\"y\"" << "+++\ntitle = \"y\"\n+++\n";
-    QTest::newRow("nominal: toml new date is a toml date") << "+++\ntitle = \"x\"\n+++\n"
+    QTest::newRow("nominal: draft through published") << "---\npublished: true\n---\n"
+                                                      << Field::Draft << "true"
+                                                      << "---\npublished: false\n---\n";
+    QTest::newRow("nominal: aliases list") << "---\naliases:\n  - /a/\n---\n"
+                                           << Field::Aliases << "[\"/a/\", \"/b/\"]"
+                                           << "---\naliases:\n  - /a/\n  - /b/\n---\n";
+    QTest::newRow("nominal: toml title") << "+++\ntitle = \"x\"\n+++\n"
+                                         << Field::Title << "\"y\""
+                                         << "+++\ntitle = \"y\"\n+++\n";
+    QTest::newRow("nominal: toml new date is a toml date")
+        << "+++\ntitle = \"x\"\n+++\n"
         << Field::Lastmod << "\"2024-06-01T10:00:00+02:00\""
         << "+++\ntitle = \"x\"\nlastmod = 2024-06-01T10:00:00+02:00\n+++\n";
 }
@@ -641,16 +762,30 @@ void tst_PostDocument::refusesOneKey_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("robustness: an anchored list another key refers to")
-        << "---\ntags: &t [a, b]\nx: *t\n---\n" << "tags" << "[\"a\"]" << "invalid";
-    QTest::newRow("robustness: a toml dotted key") << "+++\nparams.x = 1\n+++\n" << "params"
-                                                   << "{\"x\": 2}" << "cannot edit";
-    QTest::newRow("robustness: a toml table") << "+++\n[params]\nx = 1\n+++\n" << "params"
-                                              << "{\"x\": 2}" << "cannot edit";
-    QTest::newRow("robustness: toml has no null") << "+++\ntitle = \"a\"\n+++\n" << "draft"
-                                                  << "null" << "null";
-    QTest::newRow("robustness: a duplicate json key") << "{\"a\": 1, \"a\": 2}\n" << "a" << "3"
+        << "---\ntags: &t [a, b]\nx: *t\n---\n"
+        << "tags"
+        << "[\"a\"]"
+        << "invalid";
+    QTest::newRow("robustness: a toml dotted key") << "+++\nparams.x = 1\n+++\n"
+                                                   << "params"
+                                                   << "{\"x\": 2}"
+                                                   << "cannot edit";
+    QTest::newRow("robustness: a toml table") << "+++\n[params]\nx = 1\n+++\n"
+                                              << "params"
+                                              << "{\"x\": 2}"
+                                              << "cannot edit";
+    QTest::newRow("robustness: toml has no null") << "+++\ntitle = \"a\"\n+++\n"
+                                                  << "draft"
+                                                  << "null"
+                                                  << "null";
+    QTest::newRow("robustness: a duplicate json key") << "{\"a\": 1, \"a\": 2}\n"
+                                                      << "a"
+                                                      << "3"
                                                       << "cannot edit";
-    QTest::newRow("robustness: an empty key") << "---\na: 1\n---\n" << "" << "3" << "empty";
+    QTest::newRow("robustness: an empty key") << "---\na: 1\n---\n"
+                                              << ""
+                                              << "3"
+                                              << "empty";
 }
 
 void tst_PostDocument::refusesOneKey()
@@ -663,7 +798,8 @@ void tst_PostDocument::refusesOneKey()
     QVERIFY(doc.isEditable());
     const Result<void> result = doc.setValue(key, json(value.toUtf8().constData()));
     QVERIFY(!result.ok());
-    QVERIFY2(result.error().toString().contains(messagePart), qPrintable(result.error().toString()));
+    QVERIFY2(result.error().toString().contains(messagePart),
+             qPrintable(result.error().toString()));
     QCOMPARE(doc.text(), input);
 }
 

@@ -9,7 +9,8 @@
 
 using namespace pw;
 
-class tst_PostFile : public QObject {
+class tst_PostFile : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -43,13 +44,16 @@ void tst_PostFile::roundTrip_data()
     QTest::newRow("nominal: lf") << QByteArray("---\na: 1\n---\nBody\n") << false << false;
     QTest::newRow("nominal: crlf") << QByteArray("---\r\na: 1\r\n---\r\nBody\r\n") << false << true;
     QTest::newRow("nominal: bom") << QByteArray("\xEF\xBB\xBF---\na: 1\n---\n") << true << false;
-    QTest::newRow("nominal: bom and crlf") << QByteArray("\xEF\xBB\xBF---\r\na: 1\r\n---\r\n") << true << true;
+    QTest::newRow("nominal: bom and crlf")
+        << QByteArray("\xEF\xBB\xBF---\r\na: 1\r\n---\r\n") << true << true;
     QTest::newRow("robustness: mixed endings kept as found")
         << QByteArray("---\r\na: 1\n---\r\nBody\n") << false << false;
     QTest::newRow("robustness: lone cr kept") << QByteArray("a\rb\r\nc\r\n") << false << true;
     QTest::newRow("robustness: empty") << QByteArray() << false << false;
-    QTest::newRow("robustness: no final newline") << QByteArray("---\r\na: 1\r\n---") << false << true;
-    QTest::newRow("robustness: non-ascii") << QByteArray("---\ntitle: café 🎉\n---\n") << false << false;
+    QTest::newRow("robustness: no final newline")
+        << QByteArray("---\r\na: 1\r\n---") << false << true;
+    QTest::newRow("robustness: non-ascii")
+        << QByteArray("---\ntitle: café 🎉\n---\n") << false << false;
 }
 
 void tst_PostFile::roundTrip()
@@ -82,7 +86,9 @@ void tst_PostFile::addTagKeepsEncoding_data()
         << QByteArray("---\r\ntags:\r\n  - a\r\n---\r\nBody\r\n")
         << QByteArray("---\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nBody\r\n");
     QTest::newRow("nominal: B10 block added after the bom")
-        << QByteArray("\xEF\xBB\xBF" "Body\r\n") << QByteArray("\xEF\xBB\xBF---\r\ntags: [b]\r\n---\r\nBody\r\n");
+        << QByteArray("\xEF\xBB\xBF"
+                      "Body\r\n")
+        << QByteArray("\xEF\xBB\xBF---\r\ntags: [b]\r\n---\r\nBody\r\n");
 }
 
 void tst_PostFile::addTagKeepsEncoding()
@@ -107,12 +113,13 @@ void tst_PostFile::invalidUtf8_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
-    QTest::newRow("robustness: latin-1 byte") << QByteArray("---\ntitle: caf\xE9\n---\n") << 2 << 11;
-    QTest::newRow("robustness: truncated sequence at the end") << QByteArray("ab\xE2\x82") << 1 << 3;
+    QTest::newRow("robustness: latin-1 byte")
+        << QByteArray("---\ntitle: caf\xE9\n---\n") << 2 << 11;
+    QTest::newRow("robustness: truncated sequence at the end")
+        << QByteArray("ab\xE2\x82") << 1 << 3;
     QTest::newRow("robustness: overlong encoding") << QByteArray("x\n\xC0\xAF") << 2 << 1;
     QTest::newRow("robustness: surrogate") << QByteArray("\xED\xA0\x80") << 1 << 1;
-    QTest::newRow("robustness: after non-ascii counts characters")
-        << QByteArray("é\xFF") << 1 << 2;
+    QTest::newRow("robustness: after non-ascii counts characters") << QByteArray("é\xFF") << 1 << 2;
 }
 
 void tst_PostFile::invalidUtf8()
