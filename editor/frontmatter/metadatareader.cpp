@@ -236,7 +236,7 @@ QDateTime parseDate(const QString &text)
     if (!isIsoDate(text))
         return {};
     // The system zone loaded once: QDateTime's Qt::LocalTime re-reads /etc/localtime on each use.
-    static const QTimeZone local = QTimeZone::systemTimeZone();
+    static thread_local const QTimeZone local = QTimeZone::systemTimeZone(); // one per thread
     auto number = [&](int from, int length) {
         return QStringView(text).mid(from, length).toInt();
     };
