@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 namespace pw::preview {
 
@@ -21,6 +22,7 @@ public:
     Q_INVOKABLE void contentPatched(int generation) { Q_EMIT patched(generation); }
     Q_INVOKABLE void userScrolled(int line) { Q_EMIT scrolled(line); }
     Q_INVOKABLE void resumeRequested() { Q_EMIT resume(); }
+    Q_INVOKABLE void linkClicked(const QString &url) { Q_EMIT link(QUrl(url)); }
 
 Q_SIGNALS:
     // To the page.
@@ -35,6 +37,7 @@ Q_SIGNALS:
     void patched(int generation);
     void scrolled(int line);
     void resume();
+    void link(const QUrl &url);
 };
 
 } // namespace pw::preview

@@ -26,20 +26,24 @@ bool Page::acceptNavigationRequest(const QUrl &url, NavigationType type, bool is
         && (type == NavigationTypeTyped || type == NavigationTypeReload))
         return true;
     if (type == NavigationTypeLinkClicked) {
-        if (opensInBrowser(url)) {
-            Q_EMIT externalLinkClicked(url);
-        } else if (isPreviewUrl(url)) {
-            Q_EMIT navigationRefused(url, tr("Links to other pages of the blog are not followed "
-                                             "in the preview."));
-        } else {
-            Q_EMIT navigationRefused(url, tr("The preview does not open %1: links.")
-                                              .arg(url.scheme()));
-        }
+        handleLinkClick(url);
         return false;
     }
     Q_EMIT navigationRefused(url, tr("The preview blocked the post's attempt to navigate to %1.")
                                       .arg(url.toDisplayString()));
     return false;
+}
+
+void Page::handleLinkClick(const QUrl &url)
+{
+    if (opensInBrowser(url)) {
+        Q_EMIT externalLinkClicked(url);
+    } else if (isPreviewUrl(url)) {
+        Q_EMIT navigationRefused(url, tr("Links to other pages of the blog are not followed in "
+                                         "the preview."));
+    } else {
+        Q_EMIT navigationRefused(url, tr("The preview does not open %1: links.").arg(url.scheme()));
+    }
 }
 
 QWebEnginePage *Page::createWindow(WebWindowType)

@@ -15,6 +15,9 @@ class Page : public QWebEnginePage
 public:
     Page(QWebEngineProfile *profile, QObject *parent);
 
+    // A link the user clicked, from the page's script or from a navigation: decides what happens.
+    void handleLinkClick(const QUrl &url);
+
 Q_SIGNALS:
     void externalLinkClicked(const QUrl &url);
     void navigationRefused(const QUrl &url, const QString &reason);

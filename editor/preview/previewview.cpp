@@ -42,16 +42,16 @@ PreviewView::PreviewView(QWidget *parent)
     connect(m_bridge, &preview::Bridge::patched, this, &PreviewView::onPatched);
     connect(m_bridge, &preview::Bridge::scrolled, this, &PreviewView::userScrolled);
     connect(m_bridge, &preview::Bridge::resume, this, &PreviewView::resumeRequested);
+    connect(m_bridge, &preview::Bridge::link, m_page, &preview::Page::handleLinkClick);
     connect(m_page, &preview::Page::externalLinkClicked, this, [this](const QUrl &url) {
         QDesktopServices::openUrl(url);
         Q_EMIT linkActivated(url);
     });
     connect(m_page, &preview::Page::navigationRefused, this,
             [this](const QUrl &, const QString &reason) { Q_EMIT notice(reason); });
-    connect(m_page, &QWebEnginePage::loadStarted, this, [this] {
-        m_pageReady = false;
-        m_patchInFlight = false;
-    });
+    // A crashed renderer takes the page with it: load it again (the content follows).
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
+            [this](QWebEnginePage::RenderProcessTerminationStatus, int) { loadPage(); });
     loadPage();
 }
 

@@ -120,6 +120,11 @@ void PreviewWidget::scrollToSourceLine(int line)
     m_view->scrollToSourceLine(line);
 }
 
+void PreviewWidget::setRenderTimeLimit(int milliseconds)
+{
+    m_scheduler->setWatchdogInterval(milliseconds);
+}
+
 void PreviewWidget::resumeLivePreview()
 {
     m_view->setPaused(false, QString());

@@ -32,6 +32,7 @@ public:
     void setMathEnabled(bool enabled); // KaTeX for $$...$$, \[...\] and \(...\); off by default
     void scrollToSourceLine(int line); // editor -> preview
 
+    void setRenderTimeLimit(int milliseconds); // live preview pauses beyond it; 2 s by default
     void resumeLivePreview(); // after a rendering took too long
     bool isLivePreviewPaused() const;
 

@@ -33,6 +33,8 @@
         if (trimmed === '' || hasScheme(trimmed) || trimmed.startsWith('//'))
             return trimmed; // remote (blocked unless allowed) or data: (checked by the sanitizer)
         const base = trimmed.startsWith('/') ? siteBase : postBase;
+        if (!base)
+            return trimmed; // no post or site yet: it resolves against the page, to nothing
         return new URL(trimmed.startsWith('/') ? trimmed.slice(1) : trimmed, base).href;
     }
 
@@ -247,14 +249,16 @@
         const link = event.target.closest && event.target.closest('a[href]');
         if (!link)
             return;
+        event.preventDefault(); // the page itself never navigates
         const href = link.getAttribute('href');
         if (href.startsWith('#')) {
-            event.preventDefault();
             const target = document.getElementById(decodeURIComponent(href.slice(1)));
             if (target)
                 target.scrollIntoView({block: 'start'});
+        } else if (bridge) {
+            bridge.linkClicked(link.href);
         }
-    });
+    }, true);
 
     // --- Appearance and the paused notice ----------------------------------------------------
 
@@ -286,8 +290,11 @@
     new QWebChannel(qt.webChannelTransport, function (channel) {
         bridge = channel.objects.bridge;
         bridge.contentChanged.connect(function (html, generation, postBase, siteBase) {
-            patch(html, postBase, siteBase);
-            bridge.contentPatched(generation);
+            try {
+                patch(html, postBase, siteBase);
+            } finally {
+                bridge.contentPatched(generation); // the host sends nothing new until this comes
+            }
         });
         bridge.scrollRequested.connect(scrollToLine);
         bridge.appearanceChanged.connect(applyAppearance);
