@@ -73,6 +73,12 @@ double fastest(const std::vector<double> &values)
     return *std::min_element(values.begin(), values.end());
 }
 
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -116,12 +122,18 @@ int main(int argc, char *argv[])
 
     const double peer = fastest(peerTimes);
     const double ours = fastest(ourTimes);
+    // Each round times the peer and then us back to back, so the two share the machine's load;
+    // the median of the per-round ratios is what a busy machine disturbs least.
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < peerTimes.size(); ++i)
+        ratios.push_back(ourTimes.at(i) / peerTimes.at(i));
     QTextStream out(stdout);
-    out << "posts: " << postCount << ", rounds: " << rounds << " (fastest round of each), checksum "
+    out << "posts: " << postCount << ", rounds: " << rounds << ", checksum "
         << checksum << "\n";
     out << "yaml-cpp YAML::Load of the blocks:       " << QString::number(peer, 'f', 1) << " ms\n";
     out << "PostDocument + metadata() (typed read): " << QString::number(ours, 'f', 1) << " ms\n";
-    out << "ratio ours / YAML::Load:                 " << QString::number(ours / peer, 'f', 2)
+    out << "ratio of the fastest rounds:             " << QString::number(ours / peer, 'f', 2) << "x\n";
+    out << "median of per-round ratios:              " << QString::number(median(ratios), 'f', 2)
         << "x (goal <= 1.5x)\n";
     return 0;
 }
