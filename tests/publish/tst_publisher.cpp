@@ -58,6 +58,7 @@ private Q_SLOTS:
     void pushRunsTheRemotesHooks();
     void reportsProgress();
     void firstPublishRecordsUpstream();
+    void firstCommitOfAnEmptyRepository();
     void choosesTheRemote_data();
     void choosesTheRemote();
     void refusesBeforeCommitting_data();
@@ -381,6 +382,34 @@ void PublisherTest::firstPublishRecordsUpstream()
              QStringLiteral("origin/main"));
     QCOMPARE(git(work, {QStringLiteral("rev-parse"), QStringLiteral("origin/main")}),
              published.value().commitId);
+}
+
+void PublisherTest::firstCommitOfAnEmptyRepository()
+{
+    // No commit at all yet: the post becomes the root commit, alone; the rest stays untracked.
+    const QString remote = m_sandbox->createBareRepository(QStringLiteral("origin.git"));
+    const QString work = m_sandbox->createWorkTree(QStringLiteral("site"));
+    QVERIFY2(!remote.isEmpty() && !work.isEmpty(), qPrintable(m_sandbox->lastError()));
+    QVERIFY(pw::addRemote(work, QStringLiteral("origin"), pw::localRemoteUrl(remote)).ok());
+    QVERIFY(pw::setIdentity(work, {QStringLiteral("Ada Writer"), QStringLiteral("ada@example.org")})
+                .ok());
+    QVERIFY(GitSandbox::writeFile(work + QStringLiteral("/posts/a.md"), kOriginalPost));
+    QVERIFY(GitSandbox::writeFile(work + QStringLiteral("/hugo.toml"), "title = 'x'\n"));
+
+    const auto published
+        = pw::publishPost({work, QStringLiteral("posts/a.md"), QStringLiteral("First"), {}});
+    QVERIFY2(published.ok(), qPrintable(describe(published)));
+    QVERIFY(published.value().committed);
+    QCOMPARE(git(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
+             published.value().commitId);
+    QCOMPARE(git(remote,
+                 {QStringLiteral("rev-list"), QStringLiteral("--count"), QStringLiteral("main")}),
+             QStringLiteral("1"));
+    QCOMPARE(git(remote, {QStringLiteral("ls-tree"), QStringLiteral("-r"),
+                          QStringLiteral("--name-only"), QStringLiteral("main")}),
+             QStringLiteral("posts/a.md"));
+    QCOMPARE(git(work, {QStringLiteral("status"), QStringLiteral("--porcelain")}),
+             QStringLiteral("?? hugo.toml"));
 }
 
 void PublisherTest::choosesTheRemote_data()
