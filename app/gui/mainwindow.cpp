@@ -100,8 +100,8 @@ void MainWindow::createDocks()
     m_postList->verticalHeader()->hide();
     m_postList->horizontalHeader()->setStretchLastSection(true);
     m_postList->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_postList->setColumnWidth(PostListModel::TitleColumn, 230);
-    m_postList->setColumnWidth(PostListModel::DateColumn, 80);
+    m_postList->setColumnWidth(PostListModel::TitleColumn, 200);
+    m_postList->setColumnWidth(PostListModel::DateColumn, 84);
     m_postList->setColumnWidth(PostListModel::StatusColumn, 72);
     m_postList->setTextElideMode(Qt::ElideRight);
     m_postList->setShowGrid(false);
@@ -132,7 +132,7 @@ void MainWindow::createDocks()
     posts->raise();
 
     m_docks = {posts, panel, outline};
-    resizeDocks({posts, panel}, {420, 360}, Qt::Horizontal);
+    resizeDocks({posts, panel}, {360, 360}, Qt::Horizontal);
 
     connect(m_postList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -363,6 +363,17 @@ void MainWindow::publish()
     if (!save())
         return;
     m_publisher->publish(m_blog->blog(), post);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_laidOut) {
+        // Editor and preview share the centre equally, once its width is known.
+        m_laidOut = true;
+        const int half = m_splitter->width() / 2;
+        m_splitter->setSizes({half, half});
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -42,6 +42,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -71,6 +72,7 @@ private:
     QAction *m_publishAction = nullptr;
     QAction *m_saveAction = nullptr;
     QList<QDockWidget *> m_docks;
+    bool m_laidOut = false;
 };
 
 } // namespace pw

@@ -1,7 +1,6 @@
 #include "site/postlistmodel.h"
 
 #include <QFont>
-#include <QLocale>
 
 #include <algorithm>
 
@@ -92,9 +91,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         case TitleColumn:
             return post.title;
         case DateColumn:
-            return post.date.isValid() ? QLocale().toString(post.date.toLocalTime().date(),
-                                                            QLocale::ShortFormat)
-                                       : QString();
+            // ISO dates: compact, unambiguous, and they sort as they read.
+            return post.date.isValid() ? post.date.toLocalTime().date().toString(Qt::ISODate) : QString();
         case StatusColumn:
             return post.draft ? tr("Draft") : tr("Published");
         case TagsColumn:
