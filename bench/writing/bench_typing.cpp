@@ -55,30 +55,44 @@ struct Timing
     double p95Ms = 0;
 };
 
-// Types `count` characters at `position` (a word, then a space, as a writer does) and returns
-// the per-keystroke times.
-Timing typeAt(QPlainTextEdit &editor, int position, int count)
+Timing summarize(QList<double> times)
 {
-    QTextCursor cursor(editor.document());
-    cursor.setPosition(position);
-    editor.setTextCursor(cursor);
-    editor.ensureCursorVisible();
-    editor.viewport()->repaint();
+    std::sort(times.begin(), times.end());
+    return {times.at(times.size() / 2), times.at(int(double(times.size()) * 0.95))};
+}
+
+// Types `count` characters (words and spaces, as a writer does) at `positions[i]` of
+// `editors[i]`, one keystroke in each editor in turn, so that a burst of load on the shared
+// machine hits all of them alike. Returns each editor's timing and undoes the typing.
+QList<Timing> typeInterleaved(const QList<QPlainTextEdit *> &editors, const QList<int> &positions,
+                              int count)
+{
+    for (int e = 0; e < editors.size(); ++e) {
+        QTextCursor cursor(editors[e]->document());
+        cursor.setPosition(positions[e]);
+        editors[e]->setTextCursor(cursor);
+        editors[e]->ensureCursorVisible();
+        editors[e]->viewport()->repaint();
+    }
     static const QString text = QStringLiteral("lorem ipsum dolor sit amet ");
-    QList<double> times;
+    QList<QList<double>> times(editors.size());
     QElapsedTimer timer;
     for (int i = 0; i < count; ++i) {
-        const QChar c = text.at(i % text.size());
-        timer.start();
-        QTest::keyClick(&editor, c.toLatin1());
-        editor.viewport()->repaint();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
+        const char c = text.at(i % text.size()).toLatin1();
+        for (int e = 0; e < editors.size(); ++e) {
+            timer.start();
+            QTest::keyClick(editors[e], c);
+            editors[e]->viewport()->repaint();
+            times[e].append(double(timer.nsecsElapsed()) / 1e6);
+        }
     }
-    std::sort(times.begin(), times.end());
-    // Undo the typing so every round starts from the same text.
-    for (int i = 0; i < count && editor.document()->isUndoAvailable(); ++i)
-        editor.undo();
-    return {times.at(times.size() / 2), times.at(int(times.size() * 0.95))};
+    QList<Timing> timings;
+    for (int e = 0; e < editors.size(); ++e) {
+        for (int i = 0; i < count && editors[e]->document()->isUndoAvailable(); ++i)
+            editors[e]->undo();
+        timings.append(summarize(times[e]));
+    }
+    return timings;
 }
 
 double timeOnce(const std::function<void()> &work)
@@ -137,18 +151,24 @@ int main(int argc, char **argv)
     }
     std::printf("spelling dictionary: %s\n", qPrintable(spelled.spellingDictionary()));
 
-    // Interleaved rounds; the fastest round of each is kept (the least disturbed on a shared
-    // machine).
+    // Rounds of interleaved keystrokes; the fastest round of each is kept (the least disturbed
+    // one on a shared machine).
+    QList<QPlainTextEdit *> editors;
+    QList<int> ends, middles;
+    for (Peer &peer : peers) {
+        editors.append(peer.editor);
+        ends.append(peer.editor->document()->characterCount() - 1);
+        middles.append(peer.editor->document()->findBlockByNumber(lines / 2).position());
+    }
     for (int round = 0; round < rounds; ++round) {
-        for (Peer &peer : peers) {
-            const int end = peer.editor->document()->characterCount() - 1;
-            const int middle = peer.editor->document()->findBlockByNumber(lines / 2).position();
-            const Timing atEnd = typeAt(*peer.editor, end, keystrokes);
-            const Timing atMiddle = typeAt(*peer.editor, middle, keystrokes);
-            if (round == 0 || atEnd.medianMs < peer.end.medianMs)
-                peer.end = atEnd;
-            if (round == 0 || atMiddle.medianMs < peer.middle.medianMs)
-                peer.middle = atMiddle;
+        const QList<Timing> atEnd = typeInterleaved(editors, ends, keystrokes);
+        const QList<Timing> atMiddle = typeInterleaved(editors, middles, keystrokes);
+        for (int e = 0; e < editors.size(); ++e) {
+            Peer &peer = peers[e];
+            if (round == 0 || atEnd[e].medianMs < peer.end.medianMs)
+                peer.end = atEnd[e];
+            if (round == 0 || atMiddle[e].medianMs < peer.middle.medianMs)
+                peer.middle = atMiddle[e];
         }
     }
 
