@@ -101,15 +101,24 @@ public:
             return failure(
                 QStringLiteral("editing `%1` would make the front matter invalid").arg(key),
                 QStringLiteral("edit it in the text instead"));
+        // Every other key keeps its value and its exact text, and the body is untouched.
+        const auto textOf = [](const QString &in, const Entry &e) {
+            return QStringView(in).mid(e.start, e.end - e.start);
+        };
         for (const Entry &before : block.entries) {
             if (before.key == key)
                 continue;
             const Entry *after = candidate.entry(before.key);
-            if (!after || after->value != before.value)
+            if (!after || after->value != before.value
+                || textOf(candidate.text, *after) != textOf(text, before))
                 return failure(
                     QStringLiteral("editing `%1` would change `%2`").arg(key, before.key),
                     QStringLiteral("edit it in the text instead"));
         }
+        if (QStringView(candidate.text).mid(candidate.layout.end)
+            != QStringView(text).mid(layout.end))
+            return failure(QStringLiteral("editing `%1` would change the body").arg(key),
+                           QStringLiteral("edit it in the text instead"));
         const Entry *written = candidate.entry(key);
         const bool readsBack = expected ? (written && written->value == *expected) : !written;
         if (!readsBack)
