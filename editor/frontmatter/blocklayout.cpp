@@ -228,7 +228,8 @@ BlockLayout locateFrontMatter(const QString &text)
         return locateDelimited<YamlQuoteTracker>(text, start, u"---", FrontMatterFormat::Yaml);
     if (isDelimiterLine(first, u"+++"))
         return locateDelimited<TomlQuoteTracker>(text, start, u"+++", FrontMatterFormat::Toml);
-    if (first.startsWith(QLatin1Char('{')))
+    // "{{<" and "{{%" open a Hugo shortcode, not a JSON object.
+    if (first.startsWith(QLatin1Char('{')) && !first.startsWith(u"{{"))
         return locateJson(text, start);
     BlockLayout none;
     none.start = none.contentStart = none.contentEnd = none.end = start;

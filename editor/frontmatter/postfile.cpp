@@ -121,7 +121,7 @@ Result<void> PostFile::write(const QString &path) const
 {
     // Through a symlink to its target, so the link stays a link.
     const QFileInfo info(path);
-    const QString target = info.isSymLink() ? info.symLinkTarget() : path;
+    const QString target = info.isSymLink() && info.exists() ? info.canonicalFilePath() : path;
     const QFileInfo targetInfo(target);
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly))

@@ -623,6 +623,9 @@ void tst_PostDocument::layout_data()
         << "--- x\na: 1\n---\n"
         << FrontMatterFormat::None << "--- x\na: 1\n---\n"
         << 1;
+    QTest::newRow("robustness: a leading shortcode is body, not JSON")
+        << "{{< figure src=\"a.png\" >}}\nText\n" << FrontMatterFormat::None
+        << "{{< figure src=\"a.png\" >}}\nText\n" << 1;
     QTest::newRow("robustness: empty block")
         << "---\n---\nBody" << FrontMatterFormat::Yaml << "Body" << 3;
 }

@@ -144,7 +144,8 @@ void tst_PostFile::writeKeepsModeAndSymlink()
     QVERIFY(writeAll(target, "---\r\ntitle: x\r\n---\r\n"));
     const QFile::Permissions mode = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup;
     QVERIFY(QFile::setPermissions(target, mode));
-    QVERIFY(QFile::link(target, link));
+    QVERIFY(QFile::link(target, dir.filePath(QStringLiteral("middle.md"))));
+    QVERIFY(QFile::link(QStringLiteral("middle.md"), link)); // relative, and a chain of two
 
     Result<PostFile> file = PostFile::read(link);
     QVERIFY(file.ok());
@@ -155,6 +156,7 @@ void tst_PostFile::writeKeepsModeAndSymlink()
     QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
 
     QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("middle.md"))).isSymLink());
     QCOMPARE(readAll(target), QByteArray("---\r\ntitle: new\r\n---\r\n"));
     QCOMPARE(QFile::permissions(target) & 0x7077, mode); // owner, group, other
 }
