@@ -12,6 +12,9 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <thread>
+#include <vector>
+
 using namespace pw;
 
 namespace {
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void hugoDocs();
     void mutatedBlocks_data();
     void mutatedBlocks();
+    void concurrentReads();
 };
 
 void tst_FrontMatterCorpora::yamlTestSuite_data()
@@ -363,6 +367,36 @@ void tst_FrontMatterCorpora::mutatedBlocks()
     const Result<void> titled = doc.setField(Field::Title, QStringLiteral("Typo: test"));
     if (titled.ok())
         QCOMPARE(PostDocument(doc.text()).metadata().title, QStringLiteral("Typo: test"));
+}
+
+// Posts are read on the GUI thread and on publishing threads at once: the same results either way.
+void tst_FrontMatterCorpora::concurrentReads()
+{
+    const QString root = dataDir + QStringLiteral("/hugo-docs/content");
+    QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList texts;
+    while (it.hasNext() && texts.size() < 300)
+        texts.append(PostFile::read(it.next()).value().text);
+    QVERIFY(texts.size() > 100);
+    auto summarize = [&texts] {
+        QStringList out;
+        for (const QString &text : texts) {
+            const PostDocument doc(text);
+            const PostMetadata m = doc.metadata();
+            out.append(m.title + m.tags.join(u'|') + m.date.toString(Qt::ISODate) + m.expiryDateText
+                       + QString::number(doc.diagnostics().size()));
+        }
+        return out;
+    };
+    const QStringList expected = summarize();
+    std::vector<QStringList> results(4);
+    std::vector<std::thread> threads;
+    for (QStringList &result : results)
+        threads.emplace_back([&result, &summarize] { result = summarize(); });
+    for (std::thread &thread : threads)
+        thread.join();
+    for (const QStringList &result : results)
+        QCOMPARE(result, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_FrontMatterCorpora)
