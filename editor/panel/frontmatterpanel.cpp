@@ -61,6 +61,9 @@ FrontMatterPanel::FrontMatterPanel(QWidget *parent) : QWidget(parent)
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_date->setTimeSpec(Qt::LocalTime);
+    // A post without a date shows "no date", not a made-up one; its minimum stands for it.
+    m_date->setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)));
+    m_date->setSpecialValueText(tr("no date"));
     form->addRow(tr("D&ate"), m_date);
 
     m_draft = new QCheckBox(tr("Draft (not on the site yet)"), this);
@@ -88,6 +91,8 @@ FrontMatterPanel::FrontMatterPanel(QWidget *parent) : QWidget(parent)
         Q_EMIT fieldEdited(Field::Description, m_description->toPlainText());
     });
     connect(m_date, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &value) {
+        if (value == m_date->minimumDateTime())
+            return;
         m_dateText = formatDateLike(value, m_dateText);
         Q_EMIT fieldEdited(Field::Date, m_dateText);
     });
@@ -118,7 +123,7 @@ void FrontMatterPanel::showDocument(const PostDocument &document)
     m_dateText = meta.dateText;
     {
         const QSignalBlocker block(m_date);
-        m_date->setDateTime(meta.date.isValid() ? meta.date.toLocalTime() : QDateTime());
+        m_date->setDateTime(meta.date.isValid() ? meta.date.toLocalTime() : m_date->minimumDateTime());
     }
     {
         const QSignalBlocker block(m_draft);
