@@ -8,11 +8,8 @@
 #include <QUrl>
 
 namespace pw {
-namespace {
 
 using Kind = PublishError::Kind;
-
-} // namespace
 
 Result<void, PublishError> initRepository(const QString &path, bool bare,
                                           const QString &initialBranch)
@@ -30,7 +27,7 @@ Result<void, PublishError> initRepository(const QString &path, bool bare,
         return failure(git::error(
             Kind::Other,
             QObject::tr("Cannot create a repository at %1").arg(QDir::toNativeSeparators(path))));
-    git::Repository repository(raw);
+    git::Repository repository(raw); // only the folder was wanted: free the handle
     return {};
 }
 
@@ -54,9 +51,7 @@ Result<QString, PublishError> commitAll(const QString &workTree, const QString &
         return failure(git::error(
             Kind::Other,
             QObject::tr("Cannot stage the files of %1").arg(QDir::toNativeSeparators(workTree))));
-    QString text = message.trimmed();
-    text += QLatin1Char('\n');
-    auto commit = git::commitTree(repository, tree, text, author);
+    auto commit = git::commitTree(repository, tree, message, author);
     if (!commit)
         return failure(commit.error());
     return commit.value().id;
@@ -74,7 +69,7 @@ Result<void, PublishError> addRemote(const QString &workTree, const QString &nam
         < 0)
         return failure(
             git::error(Kind::Other, QObject::tr("Cannot add the remote %1 (%2)").arg(name, url)));
-    git::Remote remote(raw);
+    git::Remote remote(raw); // written to the configuration; free the handle
     return {};
 }
 

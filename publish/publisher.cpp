@@ -73,8 +73,7 @@ Result<git::CommitOutcome, PublishError> commitFile(git_repository *repository, 
 QString commitMessage(const PublishRequest &request, const QString &path)
 {
     const QString title = request.title.simplified();
-    return QStringLiteral("Publish: %1\n")
-        .arg(title.isEmpty() ? QFileInfo(path).fileName() : title);
+    return QStringLiteral("Publish: %1").arg(title.isEmpty() ? QFileInfo(path).fileName() : title);
 }
 
 } // namespace

@@ -46,10 +46,12 @@ Result<CommitOutcome, PublishError> commitTree(git_repository *repository, const
         return failure(error(PublishError::Kind::Other, QObject::tr("Cannot read the new tree")));
     const Tree tree(rawTree);
     const git_commit *parents[] = {parent.value().get()};
+    // git ends every message with a newline; its tools print a missing one oddly.
+    const QByteArray text = message.trimmed().toUtf8() + '\n';
     git_oid commitId;
     if (git_commit_create(&commitId, repository, "HEAD", signature.value().get(),
-                          signature.value().get(), nullptr, message.toUtf8().constData(),
-                          tree.get(), parent.value() ? 1 : 0, parents)
+                          signature.value().get(), nullptr, text.constData(), tree.get(),
+                          parent.value() ? 1 : 0, parents)
         < 0)
         return failure(error(PublishError::Kind::Other, QObject::tr("Cannot create the commit")));
     return CommitOutcome{toString(commitId), true};

@@ -16,7 +16,7 @@ struct CommitOutcome
 Result<Commit, PublishError> headCommit(git_repository *repository);
 
 // Commits tree on the branch HEAD points at, with author as author and committer, unless the
-// tree equals HEAD's (no empty commits).
+// tree equals HEAD's (no empty commits). The message is trimmed and ends with a newline.
 Result<CommitOutcome, PublishError> commitTree(git_repository *repository, const git_oid &tree,
                                                const QString &message, const Identity &author);
 

@@ -263,6 +263,12 @@ void PublisherTest::publishesOnlyThePost()
             .arg(subject, site.initialCommit));
     QCOMPARE(git(site.remote, {QStringLiteral("show"), QStringLiteral("main:posts/a.md")}),
              QString::fromUtf8(kEditedPost).trimmed());
+    const QByteArray rawCommit
+        = m_sandbox
+              ->git(site.remote,
+                    {QStringLiteral("cat-file"), QStringLiteral("commit"), QStringLiteral("main")})
+              .out;
+    QVERIFY2(rawCommit.endsWith("\n\n" + subject.toUtf8() + '\n'), rawCommit.constData());
     // Only the post changed in the commit: b's edit and c's staged change stayed out of it.
     QCOMPARE(git(site.remote, {QStringLiteral("diff"), QStringLiteral("--name-only"),
                                site.initialCommit, QStringLiteral("main")}),
