@@ -50,26 +50,30 @@ constexpr int frontMatterScanLimit = 2000;
 
 struct InlineRule
 {
-    QRegularExpression pattern;
+    const QRegularExpression &pattern;
     enum class Kind { Link, Url, Strong, Emphasis, Strike, Html } kind;
 };
 
 const QList<InlineRule> &inlineRules()
 {
     using K = InlineRule::Kind;
+    static const QRegularExpression strong(QStringLiteral(R"((\*\*|__)(?=\S)(.+?)(?<=\S)\1)"));
+    static const QRegularExpression starEmphasis(
+        QStringLiteral(R"((?<![*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?!\*))"));
+    static const QRegularExpression underscoreEmphasis(
+        QStringLiteral(R"((?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w))"));
+    static const QRegularExpression strike(QStringLiteral(R"(~~(?=\S)(.+?)(?<=\S)~~)"));
+    static const QRegularExpression link(QStringLiteral(R"(!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\]))"));
     static const QList<InlineRule> rules{
-        {QRegularExpression(QStringLiteral(R"(<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>)")), K::Url},
-        {QRegularExpression(QStringLiteral(R"(</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--.*?-->)")),
-         K::Html},
-        {QRegularExpression(QStringLiteral(R"(\{\{[<%].*?[%>]\}\})")), K::Html},
-        {QRegularExpression(QStringLiteral(R"((\*\*|__)(?=\S)(.+?)(?<=\S)\1)")), K::Strong},
-        {QRegularExpression(QStringLiteral(R"((?<![*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?!\*))")),
-         K::Emphasis},
-        {QRegularExpression(QStringLiteral(R"((?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w))")),
-         K::Emphasis},
-        {QRegularExpression(QStringLiteral(R"(~~(?=\S)(.+?)(?<=\S)~~)")), K::Strike},
-        {QRegularExpression(QStringLiteral(R"(!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\]))")), K::Link},
-        {QRegularExpression(QStringLiteral(R"(\b(https?|ftp)://[^\s<>)\]]+)")), K::Url},
+        {inlinePatterns::autolink(), K::Url},
+        {inlinePatterns::htmlTag(), K::Html},
+        {inlinePatterns::shortcode(), K::Html},
+        {strong, K::Strong},
+        {starEmphasis, K::Emphasis},
+        {underscoreEmphasis, K::Emphasis},
+        {strike, K::Strike},
+        {link, K::Link},
+        {inlinePatterns::bareUrl(), K::Url},
     };
     return rules;
 }

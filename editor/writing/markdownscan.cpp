@@ -503,4 +503,40 @@ LinePrefix linePrefix(QStringView line)
     return prefix;
 }
 
+namespace inlinePatterns {
+
+const QRegularExpression &shortcode()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\})"));
+    return re;
+}
+
+const QRegularExpression &htmlTag()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--.*?-->)"));
+    return re;
+}
+
+const QRegularExpression &autolink()
+{
+    static const QRegularExpression re(QStringLiteral(R"(<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>)"));
+    return re;
+}
+
+const QRegularExpression &bareUrl()
+{
+    static const QRegularExpression re(QStringLiteral(R"(\b(https?|ftp)://[^\s<>)\]]+)"));
+    return re;
+}
+
+const QRegularExpression &linkTarget()
+{
+    static const QRegularExpression re(QStringLiteral(R"(\]\([^)]*\))"));
+    return re;
+}
+
+} // namespace inlinePatterns
+
 } // namespace pw

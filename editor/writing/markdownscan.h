@@ -6,6 +6,7 @@
 // over a whole text. One scanner, so all of them agree on what is code and what is front matter.
 
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringView>
 
@@ -118,5 +119,14 @@ struct LinePrefix
     bool isOrdered() const { return !marker.isEmpty() && marker.front().isDigit(); }
 };
 LinePrefix linePrefix(QStringView line);
+
+// Inline syntax the highlighter, the spell checker and the word count all have to recognise.
+namespace inlinePatterns {
+const QRegularExpression &shortcode();  // Hugo {{< x >}} and {{% x %}}, Liquid {% x %} and {{ x }}
+const QRegularExpression &htmlTag();    // <tag attr>, </tag>, <!-- comment -->
+const QRegularExpression &autolink();   // <https://example.com>
+const QRegularExpression &bareUrl();    // https://example.com/path
+const QRegularExpression &linkTarget(); // the "](url "title")" of a link or image
+} // namespace inlinePatterns
 
 } // namespace pw

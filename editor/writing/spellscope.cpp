@@ -6,18 +6,20 @@ namespace pw {
 
 namespace {
 
-// Regions of a line that are not prose, in the order they take precedence.
-const QList<QRegularExpression> &skippedPatterns()
+// Regions of a line that are not prose.
+const QList<const QRegularExpression *> &skippedPatterns()
 {
-    static const QList<QRegularExpression> patterns{
-        QRegularExpression(QStringLiteral(R"(\{\{[<%].*?[%>]\}\})")),        // Hugo shortcodes
-        QRegularExpression(QStringLiteral(R"(\{[%{].*?[%}]\})")),            // Liquid tags
-        QRegularExpression(QStringLiteral(R"(\]\([^)\s]*(\s+"[^"]*")?\))")), // link targets
-        QRegularExpression(QStringLiteral(R"(^\s*\[[^\]]+\]:\s*\S+.*$)")), // reference definitions
-        QRegularExpression(QStringLiteral(R"(\]\[[^\]]*\])")),             // reference labels
-        QRegularExpression(QStringLiteral(R"(</?[A-Za-z!][^>]*>)")),       // HTML tags, autolinks
-        QRegularExpression(QStringLiteral(R"(&[A-Za-z0-9#]+;)")),          // entities
-    };
+    static const QRegularExpression referenceDefinition(
+        QStringLiteral(R"(^\s*\[[^\]]+\]:\s*\S+.*$)"));
+    static const QRegularExpression referenceLabel(QStringLiteral(R"(\]\[[^\]]*\])"));
+    static const QRegularExpression entity(QStringLiteral(R"(&[A-Za-z0-9#]+;)"));
+    static const QList<const QRegularExpression *> patterns{&inlinePatterns::shortcode(),
+                                                            &inlinePatterns::linkTarget(),
+                                                            &inlinePatterns::htmlTag(),
+                                                            &inlinePatterns::autolink(),
+                                                            &referenceDefinition,
+                                                            &referenceLabel,
+                                                            &entity};
     return patterns;
 }
 
@@ -78,8 +80,8 @@ void appendWords(QStringView text, int from, int to, QList<TextRange> &words)
 QList<TextRange> spellCheckableWords(QStringView line)
 {
     QList<TextRange> skipped = codeSpans(line);
-    for (const QRegularExpression &pattern : skippedPatterns()) {
-        QRegularExpressionMatchIterator it = pattern.globalMatch(line);
+    for (const QRegularExpression *pattern : skippedPatterns()) {
+        QRegularExpressionMatchIterator it = pattern->globalMatch(line);
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             skipped.append({int(match.capturedStart()), int(match.capturedEnd())});

@@ -26,7 +26,7 @@ Result<QRegularExpression> searchPattern(const QString &query, const SearchOptio
 QList<TextRange> findAll(QStringView text, const QRegularExpression &pattern);
 
 // The replacement for one match: with regular expressions \0..\9 (and $0..$9) stand for the
-// captured groups and \\ for a backslash; plain replacements are taken literally.
+// captured groups, \n for a line break and \\ for a backslash; plain replacements are literal.
 QString expandReplacement(const QString &replacement, const QRegularExpressionMatch &match,
                           const SearchOptions &options);
 

@@ -25,14 +25,14 @@ void blankMarkup(QString &line)
 {
     struct Markup
     {
-        QRegularExpression pattern;
+        const QRegularExpression &pattern;
         bool countsAsWord;
     };
     static const QList<Markup> markup{
-        {QRegularExpression(QStringLiteral(R"(\{\{[<%].*?[%>]\}\})")), false}, // shortcodes
-        {QRegularExpression(QStringLiteral(R"(\]\([^)]*\))")), false},         // link targets
-        {QRegularExpression(QStringLiteral(R"(</?[A-Za-z!][^>]*>)")), false},  // HTML tags
-        {QRegularExpression(QStringLiteral(R"(\b(https?|ftp)://\S+)")), true}, // bare URLs
+        {inlinePatterns::shortcode(), false},
+        {inlinePatterns::linkTarget(), false},
+        {inlinePatterns::htmlTag(), false},
+        {inlinePatterns::bareUrl(), true},
     };
     for (const Markup &kind : markup) {
         QList<QPair<qsizetype, qsizetype>> ranges;

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QImage>
+#include <QMenu>
+#include <QTimer>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void scrollSync();
     void statistics();
     void spellingLanguage();
+    void spellingSuggestionsInContextMenu();
     void distractionFree();
     void themesFollowPalette();
 
@@ -419,6 +422,46 @@ void tst_MarkdownEditor::spellingLanguage()
 
     m_editor->setSpellCheckingEnabled(false);
     QCOMPARE(m_editor->spellingDictionary(), QString());
+}
+
+// Right-clicking a misspelled word offers suggestions first; choosing one replaces the word as
+// one undoable edit.
+void tst_MarkdownEditor::spellingSuggestionsInContextMenu()
+{
+    m_editor->setBlogLanguage(QStringLiteral("en_US"));
+    m_editor->setPlainText(QStringLiteral("A wrng word"));
+    QCOMPARE(m_editor->spellingDictionary(), QStringLiteral("en_US"));
+
+    QStringList offered;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        poll.stop();
+        for (QAction *action : menu->actions())
+            offered.append(action->text());
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("wrong")) {
+                action->trigger();
+                break;
+            }
+        }
+        menu->close();
+    });
+    poll.start(20);
+    QTextCursor onWord(m_editor->document());
+    onWord.setPosition(3);
+    const QPoint at = m_editor->cursorRect(onWord).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, m_editor->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(m_editor->viewport(), &event);
+
+    QVERIFY2(offered.contains(QStringLiteral("wrong")), qPrintable(offered.join(QLatin1Char(','))));
+    QVERIFY(offered.contains(QStringLiteral("Ignore \"wrng\"")));
+    QVERIFY(offered.indexOf(QStringLiteral("wrong")) < 9); // before the standard entries
+    QCOMPARE(m_editor->toPlainText(), QStringLiteral("A wrong word"));
+    m_editor->undo();
+    QCOMPARE(m_editor->toPlainText(), QStringLiteral("A wrng word"));
 }
 
 void tst_MarkdownEditor::distractionFree()
