@@ -1,0 +1,336 @@
+// The live preview as the main window uses it, in a real offscreen QWebEngineView: content is
+// patched in place (same DOM nodes, same scroll position, no reload), scroll sync works both ways
+// by source line, images resolve as the site serves them, and a slow rendering pauses the live
+// preview until it is resumed.
+
+#include "pagescript.h"
+
+#include "preview/previewview.h"
+#include "preview/previewwidget.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw;
+using namespace pw::test;
+
+namespace {
+
+constexpr int patience = 60'000;
+
+void writeImage(const QString &path, int width)
+{
+    QImage image(width, 3, QImage::Format_RGB32);
+    image.fill(Qt::blue);
+    QVERIFY(image.save(path));
+}
+
+QString longPost(int paragraphs)
+{
+    QString text = QStringLiteral("# Title\n\n");
+    for (int i = 1; i <= paragraphs; ++i)
+        text += QStringLiteral("Paragraph %1 with enough words to wrap once or twice in a narrow "
+                               "preview, so that blocks have some height.\n\n")
+                    .arg(i);
+    return text;
+}
+
+} // namespace
+
+class tst_PreviewWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void rendersTheBody();
+    void patchesInPlace();
+    void followsTheEditorByLine_data();
+    void followsTheEditorByLine();
+    void blankLineLandsBetweenItsBlocks();
+    void reportsTheLineWhenTheUserScrolls();
+    void imagesResolveAsTheSiteServesThem_data();
+    void imagesResolveAsTheSiteServesThem();
+    void shortcodesShowAsPlaceholders();
+    void darkModeAndTheBlogsStyleSheet();
+    void codeIsHighlightedAndMathTypeset();
+    void slowRenderingPausesUntilResumed();
+
+private:
+    QVariant js(const QString &script) { return evaluate(m_preview->view()->page(), script); }
+    void show(const QString &markdown, int firstLine = 1);
+
+    QTemporaryDir m_root;
+    QString m_site;
+    QString m_post;
+    std::unique_ptr<PreviewWidget> m_preview;
+};
+
+void tst_PreviewWidget::initTestCase()
+{
+    QVERIFY(m_root.isValid());
+    m_site = m_root.filePath(QStringLiteral("blog"));
+    QVERIFY(QDir().mkpath(m_site + QStringLiteral("/content/posts/bundle")));
+    QVERIFY(QDir().mkpath(m_site + QStringLiteral("/static/images")));
+    QVERIFY(QDir().mkpath(m_site + QStringLiteral("/content/posts/shared")));
+    m_post = m_site + QStringLiteral("/content/posts/bundle/index.md");
+    writeImage(m_site + QStringLiteral("/content/posts/bundle/cover.png"), 11);
+    QVERIFY(QDir().mkpath(m_site + QStringLiteral("/content/posts/bundle/gallery")));
+    writeImage(m_site + QStringLiteral("/content/posts/bundle/gallery/one.png"), 12);
+    writeImage(m_site + QStringLiteral("/static/images/logo.png"), 13);
+    writeImage(m_site + QStringLiteral("/content/posts/shared/up.png"), 14);
+    QFile css(m_site + QStringLiteral("/static/blog.css"));
+    QVERIFY(css.open(QIODevice::WriteOnly));
+    css.write("body { background-color: rgb(1, 2, 3); } p { color: rgb(4, 5, 6); }");
+}
+
+void tst_PreviewWidget::init()
+{
+    m_preview = std::make_unique<PreviewWidget>();
+    m_preview->resize(700, 500);
+    m_preview->show();
+    m_preview->setSite(m_site, QStringLiteral("static"));
+    m_preview->setPostPath(m_post);
+}
+
+void tst_PreviewWidget::cleanup()
+{
+    m_preview.reset();
+}
+
+void tst_PreviewWidget::show(const QString &markdown, int firstLine)
+{
+    QSignalSpy rendered(m_preview.get(), &PreviewWidget::rendered);
+    m_preview->setMarkdown(markdown, firstLine);
+    QVERIFY(rendered.wait(patience));
+}
+
+void tst_PreviewWidget::rendersTheBody()
+{
+    show(QStringLiteral("# Hello\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n"), 5);
+    QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content h1').textContent")).toString(),
+             QStringLiteral("Hello"));
+    QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content h1').dataset.sourcepos"))
+                 .toString(),
+             QStringLiteral("5:1-5:7")); // lines count in the file: the body starts on line 5
+    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content td').length")).toInt(), 2);
+    QVERIFY(js(QStringLiteral("document.querySelector('#pw-content input[type=checkbox]').checked"))
+                .toBool());
+}
+
+// Typing changes one paragraph: the other nodes are the very same DOM nodes, the scroll position
+// stays, and the page was not loaded again.
+void tst_PreviewWidget::patchesInPlace()
+{
+    show(longPost(60));
+    js(QStringLiteral("window.__loadMark = 1;"
+                      "document.querySelectorAll('#pw-content p')[2].__mark = 'kept';"
+                      "window.scrollTo(0, 900);"));
+    QTRY_COMPARE_WITH_TIMEOUT(js(QStringLiteral("Math.round(window.scrollY)")).toInt(), 900,
+                              patience);
+    QString edited = longPost(60);
+    edited.replace(QStringLiteral("Paragraph 40 with"), QStringLiteral("Paragraph 40, edited, with"));
+    show(edited);
+    QVERIFY(js(QStringLiteral("document.body.textContent.includes('Paragraph 40, edited')"))
+                .toBool());
+    QCOMPARE(js(QStringLiteral("window.__loadMark")).toInt(), 1);
+    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content p')[2].__mark")).toString(),
+             QStringLiteral("kept"));
+    QCOMPARE(js(QStringLiteral("Math.round(window.scrollY)")).toInt(), 900);
+
+    // A paragraph inserted at the top shifts every line below; the nodes still stay.
+    show(QStringLiteral("New first paragraph.\n\n") + edited);
+    QCOMPARE(js(QStringLiteral("window.__loadMark")).toInt(), 1);
+    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content p')[1].textContent"))
+                 .toString(),
+             QStringLiteral("Paragraph 1 with enough words to wrap once or twice in a narrow "
+                            "preview, so that blocks have some height."));
+}
+
+void tst_PreviewWidget::followsTheEditorByLine_data()
+{
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("expectedTopText");
+    // longPost: line 1 "# Title", paragraph n on line 2n + 1.
+    QTest::newRow("nominal: a paragraph's first line") << 61 << "Paragraph 30 ";
+    QTest::newRow("nominal: the title") << 1 << "Title";
+    QTest::newRow("robustness: past the end") << 5000 << "Paragraph 80 ";
+}
+
+void tst_PreviewWidget::followsTheEditorByLine()
+{
+    QFETCH(int, line);
+    QFETCH(QString, expectedTopText);
+    show(longPost(80));
+    m_preview->scrollToSourceLine(line);
+    // The block at the top of the view (just below its upper edge) is the one for that line.
+    const QString topBlock = QStringLiteral(
+        "(function(){const r=document.getElementById('pw-content').getBoundingClientRect();"
+        "let e=document.elementFromPoint(r.left+r.width/2,8);"
+        "while(e&&!e.dataset.sourcepos)e=e.parentElement;return e?e.textContent:'';})()");
+    if (line >= 5000) { // the page cannot scroll past its end: the last paragraph is in view
+        QTRY_VERIFY_WITH_TIMEOUT(
+            js(QStringLiteral("window.scrollY+innerHeight>=document.body.scrollHeight-2")).toBool(),
+            patience);
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(js(topBlock).toString().startsWith(expectedTopText), patience);
+}
+
+void tst_PreviewWidget::blankLineLandsBetweenItsBlocks()
+{
+    show(longPost(80));
+    m_preview->scrollToSourceLine(62); // the blank line between paragraphs 30 and 31
+    const QString between = QStringLiteral(
+        "(function(){const p=document.querySelectorAll('#pw-content p');"
+        "const end=p[29].getBoundingClientRect().bottom, next=p[30].getBoundingClientRect().top;"
+        "return end<=4&&next>=0;})()");
+    QTRY_VERIFY_WITH_TIMEOUT(js(between).toBool(), patience);
+}
+
+void tst_PreviewWidget::reportsTheLineWhenTheUserScrolls()
+{
+    show(longPost(80));
+    QSignalSpy lines(m_preview.get(), &PreviewWidget::sourceLineScrolled);
+    // Scroll so that paragraph 50 (line 101) is at the top.
+    js(QStringLiteral("const p=document.querySelectorAll('#pw-content p')[49];"
+                      "window.scrollTo(0,p.getBoundingClientRect().top+window.scrollY-2)"));
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), patience);
+    QCOMPARE(lines.last().first().toInt(), 101);
+    // The editor answering with that line does not move the preview again.
+    const int y = js(QStringLiteral("Math.round(window.scrollY)")).toInt();
+    m_preview->scrollToSourceLine(101);
+    QTest::qWait(300);
+    QCOMPARE(js(QStringLiteral("Math.round(window.scrollY)")).toInt(), y);
+}
+
+void tst_PreviewWidget::imagesResolveAsTheSiteServesThem_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("width");
+    QTest::newRow("nominal: next to the post (page bundle)") << "cover.png" << 11;
+    QTest::newRow("nominal: a bundle's subfolder") << "gallery/one.png" << 12;
+    QTest::newRow("nominal: from the site's static folder") << "/images/logo.png" << 13;
+    QTest::newRow("nominal: elsewhere in the blog") << "../shared/up.png" << 14;
+    QTest::newRow("robustness: missing file") << "nothere.png" << 0;
+    QTest::newRow("robustness: outside the blog") << "../../../../../../etc/hostname" << 0;
+}
+
+void tst_PreviewWidget::imagesResolveAsTheSiteServesThem()
+{
+    QFETCH(QString, source);
+    QFETCH(int, width);
+    show(QStringLiteral("![picture](%1)\n").arg(source));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        js(QStringLiteral("(function(){const i=document.querySelector('#pw-content img');"
+                          "return i.complete?i.naturalWidth:-1;})()"))
+            .toInt(),
+        width, patience);
+}
+
+void tst_PreviewWidget::shortcodesShowAsPlaceholders()
+{
+    show(QStringLiteral("Before {{< youtube abc >}} after\n"));
+    QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content .pw-shortcode').textContent"))
+                 .toString(),
+             QStringLiteral("youtube abc"));
+    QCOMPARE(js(QStringLiteral("getComputedStyle(document.querySelector('.pw-shortcode'))"
+                               ".borderTopStyle"))
+                 .toString(),
+             QStringLiteral("dashed"));
+}
+
+void tst_PreviewWidget::darkModeAndTheBlogsStyleSheet()
+{
+    show(QStringLiteral("Some text.\n"));
+    const QString background = QStringLiteral("getComputedStyle(document.body).backgroundColor");
+    const QString light = js(QStringLiteral("getComputedStyle(document.documentElement)"
+                                            ".backgroundColor"))
+                              .toString();
+    m_preview->setDarkMode(true);
+    QTRY_VERIFY_WITH_TIMEOUT(js(QStringLiteral("document.documentElement.classList.contains("
+                                               "'pw-dark')"))
+                                 .toBool(),
+                             patience);
+    QTRY_VERIFY_WITH_TIMEOUT(js(QStringLiteral("getComputedStyle(document.documentElement)"
+                                               ".backgroundColor"))
+                                     .toString()
+                                 != light,
+                             patience);
+    m_preview->setCustomStyleSheet(m_site + QStringLiteral("/static/blog.css"));
+    QTRY_COMPARE_WITH_TIMEOUT(js(background).toString(), QStringLiteral("rgb(1, 2, 3)"), patience);
+    QCOMPARE(js(QStringLiteral("getComputedStyle(document.querySelector('#pw-content p')).color"))
+                 .toString(),
+             QStringLiteral("rgb(4, 5, 6)"));
+    m_preview->setCustomStyleSheet(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(js(background).toString() != u"rgb(1, 2, 3)", patience);
+}
+
+void tst_PreviewWidget::codeIsHighlightedAndMathTypeset()
+{
+    m_preview->setMathEnabled(true);
+    show(QStringLiteral("```cpp\nint main() { return 0; }\n```\n\nEnergy: $$E = mc^2$$\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        js(QStringLiteral("document.querySelectorAll('#pw-content pre code.hljs .hljs-keyword')"
+                          ".length"))
+                .toInt()
+            >= 1,
+        patience);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        js(QStringLiteral("!!document.querySelector('#pw-content .katex')")).toBool(), patience);
+    // An edit elsewhere keeps the highlighted block as it is (same node).
+    js(QStringLiteral("document.querySelector('#pw-content pre').__mark='same'"));
+    show(QStringLiteral("```cpp\nint main() { return 0; }\n```\n\nEnergy: $$E = mc^2$$ and more\n"));
+    QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content pre').__mark")).toString(),
+             QStringLiteral("same"));
+    QVERIFY(js(QStringLiteral("!!document.querySelector('#pw-content .katex')")).toBool());
+}
+
+void tst_PreviewWidget::slowRenderingPausesUntilResumed()
+{
+    show(QStringLiteral("First version.\n"));
+    QSignalSpy notices(m_preview.get(), &PreviewWidget::notice);
+    // No real post renders in 1 ms when it is 4 MB, whatever the machine.
+    m_preview->setRenderTimeLimit(1);
+    QString huge;
+    while (huge.size() < 4 * 1024 * 1024)
+        huge += QStringLiteral("A *long* post with [links](https://example.com) and `code`.\n\n");
+    m_preview->setMarkdown(huge, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_preview->isLivePreviewPaused(), patience);
+    QVERIFY(!notices.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!js(QStringLiteral("document.getElementById('pw-notice').hidden"))
+                                  .toBool(),
+                             patience);
+
+    // While paused, new text waits.
+    m_preview->setRenderTimeLimit(60'000);
+    m_preview->setMarkdown(QStringLiteral("Second version.\n"), 1);
+    QTest::qWait(500);
+    QVERIFY(!js(QStringLiteral("document.body.textContent.includes('Second version')")).toBool());
+
+    // The notice's button resumes it.
+    QSignalSpy rendered(m_preview.get(), &PreviewWidget::rendered);
+    js(QStringLiteral("document.getElementById('pw-resume').click()"));
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
+    QVERIFY(!m_preview->isLivePreviewPaused());
+    QVERIFY(js(QStringLiteral("document.body.textContent.includes('Second version')")).toBool());
+    QVERIFY(js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool());
+}
+
+int main(int argc, char **argv)
+{
+    registerPreviewSchemes();
+    QApplication app(argc, argv);
+    tst_PreviewWidget test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_previewwidget.moc"
