@@ -1,0 +1,154 @@
+// RenderScheduler: renders off the GUI thread, coalesces bursts to the newest text, never shows a
+// stale result, and pauses (without blocking the GUI thread) when a rendering runs too long.
+
+#include "markdown/markdownrenderer.h"
+#include "preview/renderscheduler.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace pw;
+
+namespace {
+
+constexpr int patience = 60'000;
+
+QString bigPost(qsizetype bytes)
+{
+    QString text;
+    while (text.size() < bytes)
+        text += QStringLiteral("## Part\n\nText with *emphasis*, `code` and a [link](x.html).\n\n");
+    return text;
+}
+
+} // namespace
+
+class tst_RenderScheduler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rendersWithLineOffset();
+    void burstIsCoalescedToTheNewestText();
+    void neverShowsAStaleResult();
+    void slowRenderingPausesWithoutBlockingTheGuiThread();
+    void resumeRendersTheNewestText();
+    void anotherPostClearsThePause();
+};
+
+void tst_RenderScheduler::rendersWithLineOffset()
+{
+    RenderScheduler scheduler;
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    scheduler.submit(QStringLiteral("# Title\n"), 7);
+    QVERIFY(rendered.wait(patience));
+    RenderOptions options;
+    options.lineOffset = 6;
+    QCOMPARE(rendered.first().at(0).toString(),
+             renderMarkdown(QStringLiteral("# Title\n"), options).html);
+    QCOMPARE(rendered.first().at(1).toInt(), scheduler.latestGeneration());
+}
+
+void tst_RenderScheduler::burstIsCoalescedToTheNewestText()
+{
+    RenderScheduler scheduler;
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    // 200 keystrokes arrive while the first rendering (of a large text) runs.
+    const QString base = bigPost(512 * 1024);
+    QString text = base;
+    for (int i = 0; i < 200; ++i) {
+        text += QLatin1Char('x');
+        scheduler.submit(text, 1);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
+                                 && rendered.last().at(1).toInt() == scheduler.latestGeneration(),
+                             patience);
+    QCOMPARE(rendered.last().at(0).toString(), renderMarkdown(text).html);
+    // The first text was running, the newest waited: nothing in between was rendered and shown.
+    QVERIFY2(rendered.size() <= 2, qPrintable(QString::number(rendered.size())));
+}
+
+void tst_RenderScheduler::neverShowsAStaleResult()
+{
+    RenderScheduler scheduler;
+    QList<int> shown;
+    QList<int> latestWhenShown;
+    connect(&scheduler, &RenderScheduler::rendered, this, [&](const QString &, int generation) {
+        shown.append(generation);
+        latestWhenShown.append(scheduler.latestGeneration());
+    });
+    const QString base = bigPost(128 * 1024);
+    for (int round = 0; round < 20; ++round) {
+        scheduler.submit(base + QString::number(round), 1);
+        QTest::qWait(round % 3); // keystrokes at irregular intervals
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last() == scheduler.latestGeneration(),
+                             patience);
+    QCOMPARE(shown, latestWhenShown); // each result was the newest text at the time it arrived
+}
+
+void tst_RenderScheduler::slowRenderingPausesWithoutBlockingTheGuiThread()
+{
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(1); // no 4 MB post renders in 1 ms
+    QSignalSpy paused(&scheduler, &RenderScheduler::paused);
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    const QString huge = bigPost(4 * 1024 * 1024);
+    QElapsedTimer clock;
+    clock.start();
+    scheduler.submit(huge, 1);
+    QVERIFY2(clock.elapsed() < 200, "submit() must not wait for the rendering");
+    QVERIFY(paused.wait(patience));
+    QVERIFY(scheduler.isPaused());
+    // The GUI thread keeps turning while the rendering runs on: timers fire on time.
+    qint64 longestGap = 0;
+    qint64 last = clock.elapsed();
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestGap = qMax(longestGap, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    ticker.start(5);
+    scheduler.submit(huge + QStringLiteral("more"), 1); // waits: paused
+    QTest::qWait(300);
+    QVERIFY2(longestGap < 200, qPrintable(QString::number(longestGap)));
+    // The text that came while paused is not rendered.
+    QVERIFY(scheduler.isPaused());
+    for (const QList<QVariant> &result : std::as_const(rendered))
+        QVERIFY(result.at(1).toInt() != scheduler.latestGeneration());
+}
+
+void tst_RenderScheduler::resumeRendersTheNewestText()
+{
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(1);
+    QSignalSpy paused(&scheduler, &RenderScheduler::paused);
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    scheduler.submit(bigPost(4 * 1024 * 1024), 1);
+    QVERIFY(paused.wait(patience));
+    scheduler.submit(QStringLiteral("small *text*\n"), 1);
+    scheduler.setWatchdogInterval(60'000);
+    scheduler.resume();
+    QVERIFY(!scheduler.isPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
+                                 && rendered.last().at(1).toInt() == scheduler.latestGeneration(),
+                             patience);
+    QCOMPARE(rendered.last().at(0).toString(),
+             renderMarkdown(QStringLiteral("small *text*\n")).html);
+}
+
+void tst_RenderScheduler::anotherPostClearsThePause()
+{
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(1);
+    QSignalSpy paused(&scheduler, &RenderScheduler::paused);
+    scheduler.submit(bigPost(4 * 1024 * 1024), 1);
+    QVERIFY(paused.wait(patience));
+    scheduler.clearPause();
+    QVERIFY(!scheduler.isPaused());
+}
+
+QTEST_GUILESS_MAIN(tst_RenderScheduler)
+#include "tst_renderscheduler.moc"
