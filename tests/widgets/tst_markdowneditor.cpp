@@ -7,13 +7,13 @@
 #include <QDropEvent>
 #include <QImage>
 #include <QMenu>
-#include <QTimer>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
 #include <QUrl>
 
 using namespace pw;

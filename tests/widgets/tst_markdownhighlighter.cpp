@@ -2,7 +2,10 @@
 #include "writing/spellchecker.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QDirIterator>
+#include <QFile>
 #include <QGuiApplication>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void fenceStatePropagates();
     void frontMatterFollowsItsClosingLine_data();
     void frontMatterFollowsItsClosingLine();
+    void incrementalMatchesAFreshScan();
     void formats();
     void spelling();
     void themes();
@@ -181,6 +185,55 @@ void tst_MarkdownHighlighter::frontMatterFollowsItsClosingLine()
     for (int i = 0; i < kinds.size(); ++i)
         QTRY_COMPARE(kindOf(document, i), kinds.at(i));
     QCOMPARE(kindOf(document, 53), LineKind::Paragraph);
+}
+
+// After every edit, the kinds the highlighter left on the blocks (incrementally) are those a
+// fresh scan of the whole text gives. Real pages of Hugo's documentation, edited by inserting and
+// removing the lines that change block states: fences, front-matter delimiters, HTML openings.
+void tst_MarkdownHighlighter::incrementalMatchesAFreshScan()
+{
+    QStringList pages;
+    QDirIterator it(
+        QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs/content/en/content-management"),
+        {QStringLiteral("*.md")}, QDir::Files);
+    while (it.hasNext() && pages.size() < 12) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        pages.append(QString::fromUtf8(file.readAll()));
+    }
+    QVERIFY(pages.size() >= 5);
+    QTextDocument document;
+    MarkdownHighlighter highlighter(&document);
+    settle(document);
+    document.setPlainText(pages.join(QLatin1Char('\n'))); // starts with a real front-matter block
+
+    const QStringList edits{QStringLiteral("```"),   QStringLiteral("~~~~"), QStringLiteral("---"),
+                            QStringLiteral("<div>"), QStringLiteral("<!--"), QStringLiteral("-->"),
+                            QStringLiteral(""),      QStringLiteral("text")};
+    QRandomGenerator random(4); // fixed: the same edits on every run
+    for (int step = 0; step < 60; ++step) {
+        // Mostly near the top, where the front matter is, and anywhere else.
+        const int blocks = document.blockCount();
+        const int line = step % 3 == 0 ? int(random.bounded(12)) : int(random.bounded(blocks));
+        QTextCursor cursor(document.findBlockByNumber(line));
+        if (random.bounded(3) == 0 && blocks > 20) {
+            cursor.movePosition(QTextCursor::NextBlock, QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+        } else {
+            cursor.insertText(edits.at(int(random.bounded(int(edits.size())))) + QLatin1Char('\n'));
+        }
+        const QList<ScannedLine> fresh = scanText(document.toPlainText());
+        QCOMPARE(fresh.size(), document.blockCount());
+        const auto mismatch = [&] {
+            for (const ScannedLine &scanned : fresh) {
+                if (kindOf(document, scanned.number) != scanned.info.kind)
+                    return scanned.number;
+            }
+            return -1;
+        };
+        // Blocks above an edit that moved the front matter's end are redone right after it.
+        QTRY_COMPARE_WITH_TIMEOUT(mismatch(), -1, 10000);
+    }
 }
 
 void tst_MarkdownHighlighter::formats()
