@@ -4,8 +4,6 @@
 #include "frontmatter/tomlsyntax.h"
 #include "frontmatter/yamlsyntax.h"
 
-#include <QRegularExpression>
-
 #include <cmath>
 
 namespace pw::frontmatter {
@@ -128,10 +126,54 @@ bool isScalar(const QJsonValue &value)
 
 bool isIsoDate(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?"
-        "(?: ?(?:[Zz]|[-+][0-9]{2}(?::?[0-9]{2})?))?)?$"));
-    return re.match(text).hasMatch();
+    // YYYY-MM-DD, optionally [Tt ]hh:mm[:ss[.fff]] and a zone (Z, ±hh, ±hhmm, ±hh:mm, with an
+    // optional blank before it as YAML writes it). By hand: it runs for every date of every post.
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    auto digits = [&](int count) {
+        for (int k = 0; k < count; ++k, ++i) {
+            if (i >= n || text.at(i).unicode() < '0' || text.at(i).unicode() > '9')
+                return false;
+        }
+        return true;
+    };
+    auto literal = [&](char16_t c) {
+        if (i < n && text.at(i).unicode() == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    if (!(digits(4) && literal('-') && digits(2) && literal('-') && digits(2)))
+        return false;
+    if (i == n)
+        return true;
+    if (!(literal('T') || literal('t') || literal(' ')))
+        return false;
+    if (!(digits(2) && literal(':') && digits(2)))
+        return false;
+    if (literal(':')) {
+        if (!digits(2))
+            return false;
+        if (literal('.')) {
+            const qsizetype start = i;
+            while (i < n && text.at(i).isDigit())
+                ++i;
+            if (i == start)
+                return false;
+        }
+    }
+    if (i == n)
+        return true;
+    literal(' ');
+    if (literal('Z') || literal('z'))
+        return i == n;
+    if (!(literal('+') || literal('-')) || !digits(2))
+        return false;
+    if (i == n)
+        return true;
+    literal(':');
+    return digits(2) && i == n;
 }
 
 } // namespace pw::frontmatter

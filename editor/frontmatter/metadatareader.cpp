@@ -75,7 +75,10 @@ private:
         fields.fill(-1);
         ranks.fill(std::numeric_limits<int>::max());
         for (int i = 0; i < block.entries.size(); ++i) {
-            const auto name = fieldNameLookup().constFind(block.entries.at(i).key.toLower());
+            const QString &key = block.entries.at(i).key;
+            auto name = fieldNameLookup().constFind(key); // most keys are already lower case
+            if (name == fieldNameLookup().constEnd())
+                name = fieldNameLookup().constFind(key.toLower());
             if (name == fieldNameLookup().constEnd())
                 continue;
             const auto [field, rank] = *name;

@@ -39,17 +39,37 @@ const QRegularExpression &numberLike()
     return re;
 }
 
-const QRegularExpression &coreInt()
+// YAML 1.2 core schema numbers: [-+]?[0-9]+ and
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, checked by hand: this runs for every date
+// and number in every post.
+bool isCoreNumber(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral("^[-+]?[0-9]+$"));
-    return re;
-}
-
-const QRegularExpression &coreFloat()
-{
-    static const QRegularExpression re(
-        QStringLiteral("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"));
-    return re;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && text.at(i).unicode() >= '0' && text.at(i).unicode() <= '9')
+            ++i;
+        return i - start;
+    };
+    if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+        ++i;
+    const qsizetype whole = digits();
+    qsizetype fraction = 0;
+    if (i < n && text.at(i) == QLatin1Char('.')) {
+        ++i;
+        fraction = digits();
+    }
+    if (whole == 0 && fraction == 0)
+        return false;
+    if (i < n && (text.at(i) == QLatin1Char('e') || text.at(i) == QLatin1Char('E'))) {
+        ++i;
+        if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == n;
 }
 
 } // namespace
@@ -126,7 +146,7 @@ QJsonValue resolvePlainScalar(const QString &plain)
     if (first.isDigit() || first == QLatin1Char('-') || first == QLatin1Char('+')
         || first == QLatin1Char('.')) {
         bool ok = false;
-        if (coreInt().match(plain).hasMatch()) {
+        if (isCoreNumber(plain)) {
             const double value = plain.toDouble(&ok);
             if (ok)
                 return value;
@@ -135,11 +155,6 @@ QJsonValue resolvePlainScalar(const QString &plain)
             const qlonglong value = plain.mid(2).toLongLong(&ok, plain.at(1) == u'x' ? 16 : 8);
             if (ok)
                 return double(value);
-        }
-        if (coreFloat().match(plain).hasMatch()) {
-            const double value = plain.toDouble(&ok);
-            if (ok)
-                return value;
         }
     }
     return plain;

@@ -692,6 +692,9 @@ void tst_PostDocument::dates_data()
     QTest::newRow("nominal: no seconds, no zone is local")
         << "2024-05-01T07:30"
         << QDateTime(QDate(2024, 5, 1), QTime(7, 30), QTimeZone::systemTimeZone());
+    QTest::newRow("nominal: hour-only offset") << "2024-05-01T09:30:00+02" << utc;
+    QTest::newRow("robustness: one-digit month") << "2024-5-1" << QDateTime();
+    QTest::newRow("robustness: trailing text") << "2024-05-01 or so" << QDateTime();
     QTest::newRow("robustness: month 13") << "2024-13-01" << QDateTime();
     QTest::newRow("robustness: hour 25") << "2024-01-01T25:00:00Z" << QDateTime();
     QTest::newRow("robustness: words") << "next tuesday" << QDateTime();
