@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMetaObject>
+#include <QPushButton>
 #include <QThread>
 #include <QtConcurrent>
 
@@ -39,6 +40,15 @@ public:
             [&] { answer = m_controller->askCredential(url, username, attempt); },
             Qt::BlockingQueuedConnection);
         return answer;
+    }
+
+    bool trustHost(const QString &host, const QString &fingerprint) override
+    {
+        bool trusted = false;
+        QMetaObject::invokeMethod(
+            m_controller, [&] { trusted = m_controller->askTrust(host, fingerprint); },
+            Qt::BlockingQueuedConnection);
+        return trusted;
     }
 
 private:
@@ -119,6 +129,21 @@ PublishController::askCredential(const QString &url, const QString &username, in
     if (!ok)
         return std::nullopt;
     return credential;
+}
+
+bool PublishController::askTrust(const QString &host, const QString &fingerprint)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Unknown server"),
+                    tr("Postwright cannot verify the identity of %1.").arg(host), QMessageBox::NoButton,
+                    m_window);
+    box.setInformativeText(tr("Its key fingerprint is\n%1\n\nCompare it with the one your hosting "
+                              "provider publishes. Connect only if they match.")
+                               .arg(fingerprint));
+    QPushButton *connectButton = box.addButton(tr("Connect"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == connectButton;
 }
 
 void PublishController::showError(const PublishError &error)

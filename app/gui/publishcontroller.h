@@ -33,6 +33,7 @@ private:
     void askIdentity();
     std::optional<PublishObserver::Credential> askCredential(const QString &url,
                                                              const QString &username, int attempt);
+    bool askTrust(const QString &host, const QString &fingerprint);
     void showError(const PublishError &error);
 
     friend class GuiPublishObserver;
