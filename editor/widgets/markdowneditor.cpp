@@ -65,7 +65,7 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
     m_idleTimer.setInterval(300);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         updateSpellChecker();
-        Q_EMIT statisticsChanged(TextStatistics::of(toPlainText()));
+        Q_EMIT statisticsChanged(m_highlighter->statistics());
     });
     connect(document(), &QTextDocument::contentsChanged, &m_idleTimer, qOverload<>(&QTimer::start));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,

@@ -2,6 +2,7 @@
 
 #include "spellchecker.h"
 #include "spellscope.h"
+#include "textstatistics.h"
 
 #include <QFontDatabase>
 #include <QRegularExpression>
@@ -12,14 +13,17 @@ namespace pw {
 
 namespace {
 
-class LineKindData : public QTextBlockUserData
+// What the highlighter learnt about a block: its kind, and its counts for the status bar.
+class LineData : public QTextBlockUserData
 {
 public:
-    explicit LineKindData(LineKind lineKind)
+    LineData(LineKind lineKind, const TextStatistics &lineCounts)
         : kind(lineKind)
+        , counts(lineCounts)
     {
     }
     LineKind kind;
+    TextStatistics counts;
 };
 
 QColor mix(const QColor &a, const QColor &b, double amountOfB)
@@ -153,8 +157,18 @@ void MarkdownHighlighter::setSpellChecker(const SpellChecker *checker)
 
 LineKind MarkdownHighlighter::lineKind(const QTextBlock &block)
 {
-    const auto *data = dynamic_cast<const LineKindData *>(block.userData());
+    const auto *data = dynamic_cast<const LineData *>(block.userData());
     return data ? data->kind : LineKind::Paragraph;
+}
+
+TextStatistics MarkdownHighlighter::statistics() const
+{
+    TextStatistics stats;
+    for (QTextBlock block = document()->firstBlock(); block.isValid(); block = block.next()) {
+        if (const auto *data = dynamic_cast<const LineData *>(block.userData()))
+            stats += data->counts;
+    }
+    return stats;
 }
 
 void MarkdownHighlighter::refreshFrontMatter(int blockNumber)
@@ -194,7 +208,10 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
 
     const LineInfo info = scanLine(state, text, number, m_frontMatter);
     setCurrentBlockState(state.pack());
-    setCurrentBlockUserData(new LineKindData(info.kind));
+    const bool frontMatter
+        = info.kind == LineKind::FrontMatter || info.kind == LineKind::FrontMatterDelimiter;
+    setCurrentBlockUserData(
+        new LineData(info.kind, frontMatter ? TextStatistics() : TextStatistics::ofLine(text)));
 
     LineRoles roles(int(text.size()));
     const int length = int(text.size());

@@ -68,22 +68,32 @@ int countWords(QStringView line)
 
 } // namespace
 
+TextStatistics TextStatistics::ofLine(QStringView line)
+{
+    if (line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    QString text = line.toString();
+    blankMarkup(text);
+    return {countWords(text), int(line.size()), 0};
+}
+
+TextStatistics &TextStatistics::operator+=(const TextStatistics &line)
+{
+    words += line.words;
+    characters += line.characters;
+    readingMinutes = (words + wordsPerMinute - 1) / wordsPerMinute;
+    return *this;
+}
+
 TextStatistics TextStatistics::of(QStringView post)
 {
     const FrontMatterExtent frontMatter = findFrontMatter(post);
     TextStatistics stats;
     int lineNumber = 0;
     for (QStringView line : post.split(QLatin1Char('\n'))) {
-        if (!frontMatter.contains(lineNumber++)) {
-            if (line.endsWith(QLatin1Char('\r')))
-                line.chop(1);
-            stats.characters += int(line.size());
-            QString text = line.toString();
-            blankMarkup(text);
-            stats.words += countWords(text);
-        }
+        if (!frontMatter.contains(lineNumber++))
+            stats += ofLine(line);
     }
-    stats.readingMinutes = (stats.words + wordsPerMinute - 1) / wordsPerMinute;
     return stats;
 }
 

@@ -17,6 +17,11 @@ struct TextStatistics
     // "well-known"); Markdown markers, link and image targets, HTML tags and shortcodes are not
     // words.
     static TextStatistics of(QStringView post);
+    // The words and characters of one body line (no reading time): `of` adds these up, and so
+    // can an editor that keeps them per line.
+    static TextStatistics ofLine(QStringView line);
+    // Adds a line's counts; the reading time follows the words.
+    TextStatistics &operator+=(const TextStatistics &line);
     bool operator==(const TextStatistics &other) const = default;
 };
 

@@ -233,6 +233,7 @@ void tst_MarkdownHighlighter::incrementalMatchesAFreshScan()
         };
         // Blocks above an edit that moved the front matter's end are redone right after it.
         QTRY_COMPARE_WITH_TIMEOUT(mismatch(), -1, 10000);
+        QCOMPARE(highlighter.statistics(), TextStatistics::of(document.toPlainText()));
     }
 }
 
