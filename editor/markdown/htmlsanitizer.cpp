@@ -4,6 +4,7 @@
 // was checked. Anything it cannot classify with confidence is dropped, not passed through.
 
 #include "markdownrenderer.h"
+#include "urlsafety.h"
 
 #include <QHash>
 #include <QSet>
@@ -416,6 +417,12 @@ bool isAllowedAttribute(const QString &element, const Attribute &attribute)
     return it != perElement.constEnd() && it->contains(name);
 }
 
+bool isUrlAttribute(const QString &name)
+{
+    return name == u"href" || name == u"src" || name == u"cite" || name == u"poster"
+           || name == u"srcset";
+}
+
 bool isSafeAttributeValue(const QString &element, const Attribute &attribute)
 {
     const QString &name = attribute.name;
@@ -441,8 +448,14 @@ QString serializeStartTag(const Tag &tag)
         if (seen.contains(attribute.name))
             continue;
         seen.insert(attribute.name);
-        if (!isAllowedAttribute(tag.name, attribute) || !isSafeAttributeValue(tag.name, attribute))
+        if (!isAllowedAttribute(tag.name, attribute))
             continue;
+        if (!isSafeAttributeValue(tag.name, attribute)) {
+            // An unsafe address is emptied, as cmark-gfm's safe mode does with Markdown links.
+            if (isUrlAttribute(attribute.name))
+                out += QLatin1Char(' ') + attribute.name + QLatin1String("=\"\"");
+            continue;
+        }
         out += QLatin1Char(' ') + attribute.name;
         if (attribute.hasValue) {
             QString value = attribute.rawValue;
@@ -612,7 +625,9 @@ private:
         m_pos = end < 0 ? m_in.size() : skipEndTag(m_in, end);
         if (!m_dropStack.isEmpty() || policy != ElementPolicy::Keep)
             return;
-        if (tag.name == u"style" && isSafeCss(content))
+        // Only a complete style element is kept: an unclosed one would turn whatever follows
+        // (in the same fragment or after it) into CSS.
+        if (tag.name == u"style" && end >= 0 && isSafeCss(content))
             m_out += serializeStartTag(tag) + content + QLatin1String("</style>");
     }
 
@@ -627,6 +642,16 @@ private:
 QString sanitizeHtml(const QString &html)
 {
     return Sanitizer(html).run();
+}
+
+bool isSafeLinkUrl(const QString &url)
+{
+    return isSafeUrl(url, UrlUse::Link);
+}
+
+bool isSafeMediaUrl(const QString &url)
+{
+    return isSafeUrl(url, UrlUse::Media);
 }
 
 } // namespace pw

@@ -2,10 +2,12 @@
 
 #include "cmarkhandles.h"
 #include "shortcodes.h"
+#include "urlsafety.h"
 
 #include <cmark-gfm-core-extensions.h>
 
 #include <QRegularExpression>
+
 
 namespace pw {
 namespace {
@@ -59,8 +61,7 @@ QString plainText(cmark_node *heading)
     return text.simplified();
 }
 
-QList<Heading> collectHeadings(cmark_node *document, const RenderOptions &options,
-                               const QStringList &shortcodes)
+QList<Heading> collectHeadings(cmark_node *document, const QStringList &shortcodes)
 {
     QList<Heading> headings;
     for (cmark_node *block = cmark_node_first_child(document); block;
@@ -69,34 +70,61 @@ QList<Heading> collectHeadings(cmark_node *document, const RenderOptions &option
             continue;
         headings.append(Heading{cmark_node_get_heading_level(block),
                                 restoreShortcodes(plainText(block), shortcodes),
-                                cmark_node_get_start_line(block) + options.lineOffset});
+                                cmark_node_get_start_line(block)});
     }
     return headings;
 }
 
-// data-sourcepos="l:c-l:c" counts lines in the text cmark-gfm saw; the editor counts in the file.
-QString offsetSourcePositions(const QString &html, int lineOffset)
+QString literal(cmark_node *node)
 {
-    if (lineOffset == 0)
-        return html;
-    static const QRegularExpression pattern(
-        QStringLiteral(R"re( data-sourcepos="(\d+):(\d+)-(\d+):(\d+)")re"));
-    QString out;
-    out.reserve(html.size() + html.size() / 50);
-    qsizetype last = 0;
-    auto it = pattern.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(html).mid(last, m.capturedStart() - last);
-        out += QStringLiteral(" data-sourcepos=\"%1:%2-%3:%4\"")
-                   .arg(m.captured(1).toInt() + lineOffset)
-                   .arg(m.captured(2))
-                   .arg(m.captured(3).toInt() + lineOffset)
-                   .arg(m.captured(4));
-        last = m.capturedEnd();
+    const char *text = cmark_node_get_literal(node);
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+// Sanitizes where the author's HTML and URLs are, in the parsed document: everything else
+// cmark-gfm writes itself, escaped. Each raw HTML fragment is sanitized on its own, and the
+// sanitizer never leaves a fragment in a state (an open comment, an unclosed style element)
+// that would change how the next one is read, so the whole document is as safe as its parts.
+// The tags GFM's tagfilter extension shows as text. It acts when the HTML is written, after the
+// sanitizer would have dropped them: so they are escaped here first, the way it does it.
+QString escapeFilteredTags(const QString &html)
+{
+    static const QRegularExpression filtered(
+        QStringLiteral("<(?=/?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|"
+                       "plaintext)(?:[\\s/>]|$))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString escaped = html;
+    escaped.replace(filtered, QStringLiteral("&lt;"));
+    return escaped;
+}
+
+void sanitizeDocument(cmark_node *document, bool tagFilter)
+{
+    cmark::Iter iter(cmark_iter_new(document));
+    for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter.get())) {
+        if (event != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *node = cmark_iter_get_node(iter.get());
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE: {
+            const QString html = tagFilter ? escapeFilteredTags(literal(node)) : literal(node);
+            cmark_node_set_literal(node, sanitizeHtml(html).toUtf8().constData());
+            break;
+        }
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: {
+            const QString url = QString::fromUtf8(cmark_node_get_url(node));
+            const bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+            if (!(image ? isSafeMediaUrl(url) : isSafeLinkUrl(url)))
+                cmark_node_set_url(node, ""); // as cmark-gfm's own safe mode does
+            break;
+        }
+        default:
+            break;
+        }
     }
-    out += QStringView(html).mid(last);
-    return out;
 }
 
 } // namespace
@@ -109,18 +137,23 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
     const int flags = parserOptions(options);
     cmark::Parser parser(cmark_parser_new(flags));
     attachExtensions(parser.get(), options.extensions);
+    // Blank lines before the body move every source position down by lineOffset, and CommonMark
+    // ignores blank lines at the start of a document.
+    const QByteArray blankLines(qMax(0, options.lineOffset), '\n');
+    cmark_parser_feed(parser.get(), blankLines.constData(), size_t(blankLines.size()));
     const QByteArray utf8 = masked.markdown.toUtf8();
     cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
     cmark::Node document(cmark_parser_finish(parser.get()));
 
     RenderedPost post;
-    post.headings = collectHeadings(document.get(), options, masked.originals);
+    post.headings = collectHeadings(document.get(), masked.originals);
     placeShortcodePlaceholders(document.get(), masked.originals);
+    sanitizeDocument(document.get(), options.extensions.contains(QStringLiteral("tagfilter"))); // last: it also sees the shortcode text put back
 
     // The extensions the parser used also render (table cells, task-list checkboxes).
     const cmark::Text html(cmark_render_html(document.get(), flags,
                                              cmark_parser_get_syntax_extensions(parser.get())));
-    post.html = sanitizeHtml(offsetSourcePositions(QString::fromUtf8(html.get()), options.lineOffset));
+    post.html = QString::fromUtf8(html.get());
     return post;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <cstring>
+
 namespace pw {
 namespace {
 
@@ -11,6 +13,7 @@ namespace {
 constexpr QChar tokenStart(0xE000);
 constexpr QChar tokenEnd(0xE001);
 constexpr QChar continuation(0xE002); // starts each further line of a multi-line shortcode
+constexpr qsizetype maxShortcodeLength = 8192;
 
 const QRegularExpression &shortcodePattern()
 {
@@ -192,6 +195,18 @@ void restoreUrlAndTitle(cmark_node *node, const QStringList &originals)
             node, restoreShortcodes(QString::fromUtf8(title), originals).toUtf8().constData());
 }
 
+// U+E000..U+E002 in UTF-8 all start with these bytes: most nodes hold none and are not converted.
+bool holdsPrivateUse(const char *utf8)
+{
+    return utf8 && std::strstr(utf8, "\xEE\x80") != nullptr;
+}
+
+bool mayHoldToken(cmark_node *node)
+{
+    return holdsPrivateUse(cmark_node_get_literal(node)) || holdsPrivateUse(cmark_node_get_url(node))
+           || holdsPrivateUse(cmark_node_get_title(node));
+}
+
 } // namespace
 
 void placeShortcodePlaceholders(cmark_node *document, const QStringList &originals)
@@ -209,6 +224,8 @@ void placeShortcodePlaceholders(cmark_node *document, const QStringList &origina
         }
     }
     for (cmark_node *node : std::as_const(nodes)) {
+        if (!mayHoldToken(node))
+            continue;
         switch (cmark_node_get_type(node)) {
         case CMARK_NODE_TEXT:
             splitTextNode(node, originals);
@@ -243,17 +260,29 @@ MaskedShortcodes maskShortcodes(const QString &markdown)
     }
     masked.markdown.reserve(markdown.size());
     qsizetype last = 0;
-    auto it = shortcodePattern().globalMatch(markdown);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        masked.markdown += QStringView(markdown).mid(last, match.capturedStart() - last);
+    // Look for "{{" and "{%" first: running the pattern at every position of a long post is slow.
+    for (qsizetype brace = markdown.indexOf(u'{'); brace >= 0 && brace + 1 < markdown.size();
+         brace = markdown.indexOf(u'{', brace + 1)) {
+        const QChar next = markdown[brace + 1];
+        if (next != u'{' && next != u'%')
+            continue;
+        // Matched in a window, not the whole text: the regular expression engine checks all of
+        // its subject on each call, which made long posts quadratic.
+        const QStringView window = QStringView(markdown).mid(brace, maxShortcodeLength);
+        const QRegularExpressionMatch match = shortcodePattern().match(
+            window, 0, QRegularExpression::NormalMatch,
+            QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!match.hasMatch())
+            continue;
+        masked.markdown += QStringView(markdown).mid(last, brace - last);
         const QString source = match.captured();
         masked.markdown += tokenStart + QString::number(masked.originals.size()) + tokenEnd;
         // Keep the line count, so source positions after a multi-line shortcode stay right.
         for (qsizetype n = source.count(QLatin1Char('\n')); n > 0; --n)
             masked.markdown += QLatin1Char('\n') + continuation;
         masked.originals.append(source);
-        last = match.capturedEnd();
+        last = brace + match.capturedLength();
+        brace = last - 1;
     }
     masked.markdown += QStringView(markdown).mid(last);
     return masked;
