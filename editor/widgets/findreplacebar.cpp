@@ -72,8 +72,9 @@ FindReplaceBar::FindReplaceBar(MarkdownEditor *editor, QWidget *parent)
     layout->addWidget(close, 0, 7);
     layout->addWidget(m_replace, 1, 0);
     layout->addWidget(replaceOne, 1, 1, 1, 3);
-    layout->addWidget(replaceEvery, 1, 4, 1, 3);
+    layout->addWidget(replaceEvery, 1, 4, 1, 2);
     layout->setColumnStretch(0, 1);
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("9999 of 9999")));
 
     m_researchTimer.setSingleShot(true);
     m_researchTimer.setInterval(200);

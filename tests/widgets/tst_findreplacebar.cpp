@@ -2,6 +2,7 @@
 #include "widgets/markdowneditor.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLineEdit>
 #include <QTest>
 #include <QVBoxLayout>
@@ -114,6 +115,10 @@ void tst_FindReplaceBar::highlightsAllMatches()
     QCOMPARE(selections.size(), 5);
     for (const QTextEdit::ExtraSelection &selection : selections)
         QCOMPARE(selection.cursor.selectedText().toLower(), QStringLiteral("cat"));
+    // For a person to look at: the bar under the editor, the matches highlighted.
+    const QString shots = QStringLiteral(POSTWRIGHT_BINARY_DIR "/tests/screenshots");
+    QDir().mkpath(shots);
+    QVERIFY(m_window->grab().save(shots + QStringLiteral("/find-bar.png")));
     m_bar->closeBar();
     QVERIFY(m_editor->extraSelections().isEmpty());
 }

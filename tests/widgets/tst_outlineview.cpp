@@ -2,6 +2,7 @@
 #include "widgets/outlineview.h"
 #include "writing/outlinemodel.h"
 
+#include <QDir>
 #include <QHBoxLayout>
 #include <QSignalSpy>
 #include <QTest>
@@ -71,6 +72,10 @@ void tst_OutlineView::clickJumps()
     QCOMPARE(editor->textCursor().blockNumber() + 1, line);
     QCOMPARE(editor->topLine(), line);
     QCOMPARE(editor->textCursor().block().text().front(), QLatin1Char('#'));
+    // For a person to look at: the outline beside the editor, the clicked heading current.
+    const QString shots = QStringLiteral(POSTWRIGHT_BINARY_DIR "/tests/screenshots");
+    QDir().mkpath(shots);
+    QVERIFY(window.grab().save(shots + QStringLiteral("/outline-%1.png").arg(row)));
 }
 
 void tst_OutlineView::followsTyping()
