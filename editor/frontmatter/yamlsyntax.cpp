@@ -372,6 +372,15 @@ void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout 
             = QStringView(text).mid(line, lineEndAt(text, line, layout.contentEnd) - line);
         if (isBlankOrComment(view))
             continue;
+        // "--- !!set" starts the document with a tag; one after the keys starts a second
+        // document, which yaml-cpp (like every generator) ignores.
+        if (view.startsWith(u"---") || view.startsWith(u"...")) {
+            if (current >= 0)
+                return;
+            continue;
+        }
+        if (view.startsWith(QLatin1Char('%')) && current < 0)
+            continue; // a directive
         const int indent = indentationOf(view);
         if (current >= 0) {
             const Entry &entry = block.entries.at(current);
@@ -385,8 +394,14 @@ void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout 
                                         || text.at(entry.valueStart) == QLatin1Char('['));
             const bool compactItem
                 = rest.startsWith(QLatin1Char('-')) && (rest.size() == 1 || rest.at(1).isSpace());
+            // Explicit keys, and keys that are aliases or carry an anchor or tag, whose marks
+            // yaml-cpp places elsewhere.
+            const bool propertyFirst = rest.startsWith(QLatin1Char('*'))
+                                       || rest.startsWith(QLatin1Char('&'))
+                                       || rest.startsWith(QLatin1Char('!'));
             const bool explicitKey
-                = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'));
+                = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'))
+                  || (propertyFirst && (rest.contains(u": ") || rest.endsWith(QLatin1Char(':'))));
             // A key line whose ':' we could not find is what yaml-cpp made of a line without one.
             const bool keyWithoutColon = line == entry.start && entry.colonEnd == -1;
             if (explicitKey)
@@ -464,7 +479,11 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         entry.start = lineStart;
         entry.colonEnd = colonAfterKey(text, lineStart + entry.keyColumn - 1, lineEnd);
         if (entry.colonEnd < 0) {
-            entry.editable = false; // colonEnd stays -1: reportStrayLine says what is wrong
+            entry.editable = false;
+            // A scalar key without ':' is what yaml-cpp made of a line missing one (colonEnd
+            // stays -1 for reportStrayLine); a complex key (`? - a`) simply has it elsewhere.
+            if (!pair.first.IsScalar())
+                entry.colonEnd = lineEnd;
         }
         if (!block.entries.isEmpty() && block.entries.last().start == entry.start)
             entry.editable = block.entries.last().editable = false;

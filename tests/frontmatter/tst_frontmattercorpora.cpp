@@ -147,7 +147,22 @@ void tst_FrontMatterCorpora::yamlTestSuite()
         QVERIFY(!doc.isEditable());
         return;
     }
-    if (doc.hasErrors())
+    const bool notAMap = std::any_of(
+        doc.diagnostics().cbegin(), doc.diagnostics().cend(), [](const Diagnostic &d) {
+            return d.message.startsWith(QStringLiteral("front matter must be `key: value`"));
+        });
+    if (notAMap && !expected) {
+        // No in.json to say what the document is, and it is not a map: our rule, not a failure.
+        QVERIFY(!doc.isEditable());
+        return;
+    }
+    // Our own checks on top of yaml-cpp must never reject valid YAML; yaml-cpp itself does.
+    const QString firstError = doc.diagnostics().value(0).message;
+    const bool ownCheck = firstError.contains(QStringLiteral("is not `key: value`"))
+                          || firstError.contains(QStringLiteral("space before its #"))
+                          || firstError.contains(QStringLiteral("never closed"))
+                          || firstError.contains(QStringLiteral("block scalar header"));
+    if (doc.hasErrors() && !ownCheck)
         QEXPECT_FAIL("", "yaml-cpp 0.7 rejects this valid YAML", Abort);
     QVERIFY2(!doc.hasErrors(), qPrintable(doc.diagnostics().value(0).message));
     if (!isMap)
