@@ -129,6 +129,17 @@ void MarkdownEditor::setBlogLanguage(const QString &language)
     updateSpellChecker();
 }
 
+void MarkdownEditor::setPersonalDictionary(const QString &path)
+{
+    m_personalDictionary = path;
+    if (m_spellChecker && !path.isEmpty()) {
+        const Result<void> used = m_spellChecker->usePersonalDictionary(path);
+        if (!used)
+            Q_EMIT problem(used.error());
+        m_highlighter->rehighlight();
+    }
+}
+
 QString MarkdownEditor::spellingDictionary() const
 {
     return m_spellChecker ? m_spellChecker->dictionaryName() : QString();
@@ -442,11 +453,18 @@ void MarkdownEditor::contextMenuEvent(QContextMenuEvent *event)
             auto *ignore = new QAction(tr("Ignore \"%1\"").arg(misspelled), menu.get());
             connect(ignore, &QAction::triggered, this, [this, misspelled] {
                 m_spellChecker->ignoreWord(misspelled);
-                for (QTextBlock b = document()->firstBlock(); b.isValid(); b = b.next()) {
-                    if (b.text().contains(misspelled))
-                        m_highlighter->rehighlightBlock(b);
-                }
+                rehighlightBlocksContaining(misspelled);
             });
+            if (m_spellChecker->hasPersonalDictionary()) {
+                auto *add = new QAction(tr("Add \"%1\" to Dictionary").arg(misspelled), menu.get());
+                connect(add, &QAction::triggered, this, [this, misspelled] {
+                    const Result<void> added = m_spellChecker->addToPersonalDictionary(misspelled);
+                    if (!added)
+                        Q_EMIT problem(added.error());
+                    rehighlightBlocksContaining(misspelled);
+                });
+                menu->insertAction(first, add);
+            }
             menu->insertAction(first, ignore);
             menu->insertSeparator(first);
             break;
@@ -597,8 +615,21 @@ void MarkdownEditor::updateSpellChecker()
     }
     // The old checker stays alive until the highlighter has moved to the new one.
     std::unique_ptr<SpellChecker> opened = std::move(checker).value();
+    if (!m_personalDictionary.isEmpty()) {
+        const Result<void> used = opened->usePersonalDictionary(m_personalDictionary);
+        if (!used)
+            Q_EMIT problem(used.error());
+    }
     m_highlighter->setSpellChecker(opened.get());
     m_spellChecker = std::move(opened);
+}
+
+void MarkdownEditor::rehighlightBlocksContaining(const QString &word)
+{
+    for (QTextBlock block = document()->firstBlock(); block.isValid(); block = block.next()) {
+        if (block.text().contains(word))
+            m_highlighter->rehighlightBlock(block);
+    }
 }
 
 void MarkdownEditor::emitTopLineIfChanged()

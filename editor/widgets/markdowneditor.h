@@ -41,6 +41,9 @@ public:
     bool isSpellCheckingEnabled() const { return m_spellCheckingEnabled; }
     void setBlogLanguage(const QString &language);
     QString spellingDictionary() const; // "en_US", empty when not checking
+    // Where "Add to Dictionary" keeps the user's words (one file per language is the caller's
+    // choice); without it the context menu offers "Ignore" only.
+    void setPersonalDictionary(const QString &path);
 
     // Replaces [from, to) of the text as ONE undoable edit; the cursor keeps its place (it moves
     // only when it was inside the replaced range). For the front-matter panel.
@@ -115,6 +118,7 @@ private:
     void updateSearchSelections();
     void updateSpellChecker();
     void emitTopLineIfChanged();
+    void rehighlightBlocksContaining(const QString &word);
     Result<QString> importMimeImages(const QMimeData *source) const;
 
     MarkdownHighlighter *m_highlighter = nullptr;
@@ -122,6 +126,7 @@ private:
     bool m_spellCheckingEnabled = true;
     QString m_blogLanguage;
     QString m_spellingLanguage; // the language the current checker was opened for
+    QString m_personalDictionary;
     std::optional<ImagePlacement> m_imagePlacement;
     QList<QAction *> m_formattingActions;
     QTimer m_idleTimer; // statistics and the post's language, after typing pauses

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <hunspell.h>
 
@@ -136,7 +137,7 @@ QString SpellChecker::dictionaryName() const
 
 bool SpellChecker::isCorrect(const QString &word) const
 {
-    if (m_ignored.contains(word))
+    if (m_ignored.contains(word) || m_personal.contains(word))
         return true;
     const auto cached = m_cache.constFind(word);
     if (cached != m_cache.constEnd())
@@ -164,6 +165,46 @@ QStringList SpellChecker::suggestions(const QString &word) const
 void SpellChecker::ignoreWord(const QString &word)
 {
     m_ignored.insert(word);
+}
+
+Result<void> SpellChecker::usePersonalDictionary(const QString &path)
+{
+    QSet<QString> words;
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return failure(Error{QStringLiteral("Cannot read the personal dictionary"), path, 0, 0,
+                                 QStringLiteral("check the file's permissions")});
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const QString word = QString::fromUtf8(line).trimmed();
+            if (!word.isEmpty())
+                words.insert(word);
+        }
+    }
+    m_personal = std::move(words);
+    m_personalPath = path;
+    return {};
+}
+
+Result<void> SpellChecker::addToPersonalDictionary(const QString &word)
+{
+    if (m_personalPath.isEmpty())
+        return failure(QStringLiteral("There is no personal dictionary to add \"%1\" to").arg(word),
+                       QStringLiteral("use \"Ignore\" for this session"));
+    QSet<QString> words = m_personal;
+    words.insert(word);
+    QStringList sorted(words.cbegin(), words.cend());
+    sorted.sort(Qt::CaseInsensitive);
+    QDir().mkpath(QFileInfo(m_personalPath).absolutePath());
+    QSaveFile file(m_personalPath);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write((sorted.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8()) < 0
+        || !file.commit())
+        return failure(Error{QStringLiteral("Cannot save the personal dictionary"), m_personalPath,
+                             0, 0,
+                             QStringLiteral("check the folder's permissions and free space")});
+    m_personal = std::move(words);
+    return {};
 }
 
 QList<TextRange> SpellChecker::misspelledWords(QStringView line) const

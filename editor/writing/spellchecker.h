@@ -39,6 +39,12 @@ public:
     // Accepts the word for as long as this checker lives.
     void ignoreWord(const QString &word);
 
+    // The user's own words, one per line (UTF-8) in `path`: read now (a missing file is an empty
+    // list), written back atomically on each addition. Fails, with the path, when unreadable.
+    Result<void> usePersonalDictionary(const QString &path);
+    Result<void> addToPersonalDictionary(const QString &word);
+    bool hasPersonalDictionary() const { return !m_personalPath.isEmpty(); }
+
     // The misspelled words of one Markdown line of prose (see spellscope.h for what is skipped).
     QList<TextRange> misspelledWords(QStringView line) const;
 
@@ -49,6 +55,8 @@ private:
     std::unique_ptr<Handle> m_handle;
     QString m_name;
     QSet<QString> m_ignored;
+    QSet<QString> m_personal;
+    QString m_personalPath;
     mutable QHash<QString, bool> m_cache;
 };
 

@@ -459,9 +459,36 @@ void tst_MarkdownEditor::spellingSuggestionsInContextMenu()
     QVERIFY2(offered.contains(QStringLiteral("wrong")), qPrintable(offered.join(QLatin1Char(','))));
     QVERIFY(offered.contains(QStringLiteral("Ignore \"wrng\"")));
     QVERIFY(offered.indexOf(QStringLiteral("wrong")) < 9); // before the standard entries
+    QVERIFY(!offered.contains(QStringLiteral("Add \"wrng\" to Dictionary"))); // no file set
     QCOMPARE(m_editor->toPlainText(), QStringLiteral("A wrong word"));
     m_editor->undo();
     QCOMPARE(m_editor->toPlainText(), QStringLiteral("A wrng word"));
+
+    // With a personal dictionary, "Add to Dictionary" keeps the word and the underline goes.
+    QTemporaryDir dir;
+    const QString words = dir.filePath(QStringLiteral("words.txt"));
+    m_editor->setPersonalDictionary(words);
+    poll.disconnect();
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        poll.stop();
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("Add \"wrng\" to Dictionary"))
+                action->trigger();
+        }
+        menu->close();
+    });
+    poll.start(20);
+    QContextMenuEvent again(QContextMenuEvent::Mouse, at, m_editor->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(m_editor->viewport(), &again);
+    QFile file(words);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("wrng\n"));
+    const QTextBlock block = m_editor->document()->firstBlock();
+    for (const QTextLayout::FormatRange &range : block.layout()->formats())
+        QVERIFY(range.format.underlineStyle() != QTextCharFormat::SpellCheckUnderline);
 }
 
 void tst_MarkdownEditor::distractionFree()

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void checking();
     void misspelledWords();
     void ignoreAndSuggest();
+    void personalDictionary();
     void missingDictionary();
 };
 
@@ -188,6 +189,40 @@ void tst_SpellChecking::ignoreAndSuggest()
     QVERIFY(!spell.isCorrect(QStringLiteral("Postwright")));
     spell.ignoreWord(QStringLiteral("Postwright"));
     QVERIFY(spell.isCorrect(QStringLiteral("Postwright")));
+}
+
+void tst_SpellChecking::personalDictionary()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("words/personal-en_US.txt"));
+    {
+        Result<std::unique_ptr<SpellChecker>> checker = SpellChecker::open(QStringLiteral("en_US"));
+        QVERIFY(checker.ok());
+        SpellChecker &spell = *checker.value();
+        QVERIFY(!spell.addToPersonalDictionary(QStringLiteral("Postwright")).ok()); // none set
+        QVERIFY(spell.usePersonalDictionary(path).ok());                            // not there yet
+        QVERIFY(!spell.isCorrect(QStringLiteral("Postwright")));
+        QVERIFY(spell.addToPersonalDictionary(QStringLiteral("Postwright")).ok());
+        QVERIFY(spell.addToPersonalDictionary(QStringLiteral("Zürichsee")).ok());
+        QVERIFY(spell.isCorrect(QStringLiteral("Postwright")));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("Postwright\nZürichsee\n"));
+
+    // A new checker reads the words back.
+    Result<std::unique_ptr<SpellChecker>> again = SpellChecker::open(QStringLiteral("en_US"));
+    QVERIFY(again.ok());
+    QVERIFY(again.value()->usePersonalDictionary(path).ok());
+    QVERIFY(again.value()->isCorrect(QStringLiteral("Zürichsee")));
+
+    // A folder where the file should be cannot be read: an error with the path, nothing changed.
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("folder.txt")));
+    const Result<void> unreadable
+        = again.value()->usePersonalDictionary(dir.filePath(QStringLiteral("folder.txt")));
+    QVERIFY(!unreadable.ok());
+    QCOMPARE(unreadable.error().file, dir.filePath(QStringLiteral("folder.txt")));
+    QVERIFY(again.value()->isCorrect(QStringLiteral("Zürichsee")));
 }
 
 void tst_SpellChecking::missingDictionary()
