@@ -179,35 +179,6 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox.git(blog, {"rev-list", "--count", "HEAD"}).text(), QStringLiteral("1"));
     }
 
-    void fmGetSetUnset()
-    {
-        const QString post = m_sandbox.path("fm/post.md");
-        const QByteArray original = "---\n# keep me\ntitle: Old\ntags: [a]   # trailing\nlayout: post\n---\nBody\n";
-        QVERIFY(GitSandbox::writeFile(post, original));
-        ProcessResult r = run(m_sandbox, {"fm", "get", post, "tags"});
-        QVERIFY2(r.ok(), qPrintable(r.describe()));
-        QCOMPARE(r.text(), QStringLiteral("[\"a\"]"));
-
-        r = run(m_sandbox, {"fm", "set", post, "title", "\"New: title\""});
-        QVERIFY2(r.ok(), qPrintable(r.describe()));
-        QByteArray now = GitSandbox::readFile(post);
-        QVERIFY2(now.contains("# keep me\n") && now.contains("tags: [a]   # trailing\n") && now.contains("layout: post\n"),
-                 now.constData());
-        r = run(m_sandbox, {"fm", "get", post, "title"});
-        QCOMPARE(r.text(), QStringLiteral("\"New: title\""));
-
-        r = run(m_sandbox, {"fm", "set", post, "title", "\"Old\""});
-        QVERIFY(r.ok());
-        QCOMPARE(GitSandbox::readFile(post), original);
-
-        r = run(m_sandbox, {"fm", "unset", post, "layout"});
-        QVERIFY(r.ok());
-        QCOMPARE(GitSandbox::readFile(post), QByteArray(original).replace("layout: post\n", ""));
-
-        r = run(m_sandbox, {"fm", "set", post, "title", "not json"});
-        QCOMPARE(r.exitCode, 2);
-    }
-
 private:
     GitSandbox m_sandbox;
 };

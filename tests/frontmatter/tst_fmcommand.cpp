@@ -1,4 +1,4 @@
-// `postwright-cli fm get|set|unset` on real files, run as a real process (see fmcliharness.cpp).
+// `postwright-cli fm get|set|unset` on real files, run as a real process.
 
 #include <QFile>
 #include <QProcess>
@@ -7,7 +7,7 @@
 
 namespace {
 
-const QString harness = QStringLiteral(POSTWRIGHT_BINARY_DIR "/tests/fm-cli-harness");
+const QString cli = QStringLiteral(POSTWRIGHT_BINARY_DIR "/bin/postwright-cli");
 
 struct Run
 {
@@ -19,7 +19,7 @@ struct Run
 Run run(const QStringList &args)
 {
     QProcess process;
-    process.start(harness, args);
+    process.start(cli, QStringList{QStringLiteral("fm")} + args);
     Run result;
     if (!process.waitForFinished(60000)) {
         process.kill();
