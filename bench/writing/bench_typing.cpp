@@ -74,7 +74,7 @@ QList<Timing> typeInterleaved(const QList<QPlainTextEdit *> &editors, const QLis
         editors[e]->ensureCursorVisible();
         editors[e]->viewport()->repaint();
     }
-    static const QString text = QStringLiteral("lorem ipsum dolor sit amet ");
+    static const QString text = QStringLiteral("the quick brown fox jumps over the lazy dog ");
     QList<QList<double>> times(editors.size());
     QElapsedTimer timer;
     for (int i = 0; i < count; ++i) {

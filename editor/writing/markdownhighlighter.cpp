@@ -164,6 +164,8 @@ LineKind MarkdownHighlighter::lineKind(const QTextBlock &block)
 TextStatistics MarkdownHighlighter::statistics() const
 {
     TextStatistics stats;
+    if (!document())
+        return stats;
     for (QTextBlock block = document()->firstBlock(); block.isValid(); block = block.next()) {
         if (const auto *data = dynamic_cast<const LineData *>(block.userData()))
             stats += data->counts;

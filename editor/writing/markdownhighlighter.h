@@ -63,6 +63,7 @@ public:
     FrontMatterExtent frontMatter() const { return m_frontMatter; }
     // The body's words and characters, added up from what each block's highlighting counted:
     // the same as TextStatistics::of(text), without reading a 1 MB text again after each pause.
+    // Empty when the highlighter has no document.
     TextStatistics statistics() const;
 
 protected:
