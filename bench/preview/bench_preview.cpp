@@ -74,11 +74,13 @@ double bareCmarkRenderMs(const QByteArray &utf8)
 double percentile(QList<double> values, double p)
 {
     std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
+    const qsizetype index
+        = std::min(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
     return values[index];
 }
 
-struct Result {
+struct Result
+{
     double preview50, preview95, wrapper50, bare50, bare95;
 };
 
@@ -129,12 +131,12 @@ int main(int argc, char **argv)
     std::printf("| size | keystrokes | preview p50 | preview p95 | renderMarkdown p50 | "
                 "cmark-gfm p50 | cmark-gfm p95 | p95 / cmark p50 |\n");
     std::printf("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-    for (const auto &[label, bytes] : {std::pair{"5 KB", qsizetype(5 * 1024)},
-                                      std::pair{"100 KB", qsizetype(100 * 1024)},
-                                      std::pair{"1 MB", qsizetype(1024 * 1024)}}) {
+    for (const auto &[label, bytes] :
+         {std::pair{"5 KB", qsizetype(5 * 1024)}, std::pair{"100 KB", qsizetype(100 * 1024)},
+          std::pair{"1 MB", qsizetype(1024 * 1024)}}) {
         const Result r = measure(preview, bytes, keystrokes);
-        std::printf("| %s | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |\n", label,
-                    keystrokes, r.preview50, r.preview95, r.wrapper50, r.bare50, r.bare95,
+        std::printf("| %s | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |\n",
+                    label, keystrokes, r.preview50, r.preview95, r.wrapper50, r.bare50, r.bare95,
                     r.preview95 / r.bare50);
         std::fflush(stdout);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
-// RAII owners for cmark-gfm's C handles. Private to pw_markdown: no public header includes cmark-gfm.h.
+// RAII owners for cmark-gfm's C handles. Private to pw_markdown: no public header includes
+// cmark-gfm.h.
 
 #include <cmark-gfm.h>
 
@@ -9,15 +10,18 @@
 
 namespace pw::cmark {
 
-struct ParserDeleter {
+struct ParserDeleter
+{
     void operator()(cmark_parser *parser) const { cmark_parser_free(parser); }
 };
-struct NodeDeleter {
+struct NodeDeleter
+{
     void operator()(cmark_node *node) const { cmark_node_free(node); }
 };
 // cmark_render_html() allocates with the default memory allocator (the parser's, which is the
 // default one here), so the text is released through that allocator.
-struct TextDeleter {
+struct TextDeleter
+{
     void operator()(char *text) const { cmark_get_default_mem_allocator()->free(text); }
 };
 
@@ -25,7 +29,8 @@ using Parser = std::unique_ptr<cmark_parser, ParserDeleter>;
 using Node = std::unique_ptr<cmark_node, NodeDeleter>;
 using Text = std::unique_ptr<char, TextDeleter>;
 
-struct IterDeleter {
+struct IterDeleter
+{
     void operator()(cmark_iter *iter) const { cmark_iter_free(iter); }
 };
 using Iter = std::unique_ptr<cmark_iter, IterDeleter>;

@@ -21,30 +21,30 @@ enum class ElementPolicy {
 const QSet<QString> &keptElements()
 {
     static const QSet<QString> names = {
-        QStringLiteral("a"),       QStringLiteral("abbr"),    QStringLiteral("audio"),
-        QStringLiteral("b"),       QStringLiteral("bdi"),     QStringLiteral("bdo"),
-        QStringLiteral("blockquote"), QStringLiteral("br"),   QStringLiteral("caption"),
-        QStringLiteral("center"),  QStringLiteral("cite"),    QStringLiteral("code"),
-        QStringLiteral("col"),     QStringLiteral("colgroup"), QStringLiteral("dd"),
-        QStringLiteral("del"),     QStringLiteral("details"), QStringLiteral("dfn"),
-        QStringLiteral("div"),     QStringLiteral("dl"),      QStringLiteral("dt"),
-        QStringLiteral("em"),      QStringLiteral("figcaption"), QStringLiteral("figure"),
-        QStringLiteral("h1"),      QStringLiteral("h2"),      QStringLiteral("h3"),
-        QStringLiteral("h4"),      QStringLiteral("h5"),      QStringLiteral("h6"),
-        QStringLiteral("hr"),      QStringLiteral("i"),       QStringLiteral("img"),
-        QStringLiteral("input"),   QStringLiteral("ins"),     QStringLiteral("kbd"),
-        QStringLiteral("li"),      QStringLiteral("mark"),    QStringLiteral("ol"),
-        QStringLiteral("p"),       QStringLiteral("picture"), QStringLiteral("pre"),
-        QStringLiteral("q"),       QStringLiteral("rp"),      QStringLiteral("rt"),
-        QStringLiteral("ruby"),    QStringLiteral("s"),       QStringLiteral("samp"),
-        QStringLiteral("section"), QStringLiteral("small"),   QStringLiteral("source"),
-        QStringLiteral("span"),    QStringLiteral("strike"),  QStringLiteral("strong"),
-        QStringLiteral("style"),   QStringLiteral("sub"),     QStringLiteral("summary"),
-        QStringLiteral("sup"),     QStringLiteral("table"),   QStringLiteral("tbody"),
-        QStringLiteral("td"),      QStringLiteral("tfoot"),   QStringLiteral("th"),
-        QStringLiteral("thead"),   QStringLiteral("time"),    QStringLiteral("tr"),
-        QStringLiteral("track"),   QStringLiteral("tt"),      QStringLiteral("u"),
-        QStringLiteral("ul"),      QStringLiteral("var"),     QStringLiteral("video"),
+        QStringLiteral("a"),          QStringLiteral("abbr"),       QStringLiteral("audio"),
+        QStringLiteral("b"),          QStringLiteral("bdi"),        QStringLiteral("bdo"),
+        QStringLiteral("blockquote"), QStringLiteral("br"),         QStringLiteral("caption"),
+        QStringLiteral("center"),     QStringLiteral("cite"),       QStringLiteral("code"),
+        QStringLiteral("col"),        QStringLiteral("colgroup"),   QStringLiteral("dd"),
+        QStringLiteral("del"),        QStringLiteral("details"),    QStringLiteral("dfn"),
+        QStringLiteral("div"),        QStringLiteral("dl"),         QStringLiteral("dt"),
+        QStringLiteral("em"),         QStringLiteral("figcaption"), QStringLiteral("figure"),
+        QStringLiteral("h1"),         QStringLiteral("h2"),         QStringLiteral("h3"),
+        QStringLiteral("h4"),         QStringLiteral("h5"),         QStringLiteral("h6"),
+        QStringLiteral("hr"),         QStringLiteral("i"),          QStringLiteral("img"),
+        QStringLiteral("input"),      QStringLiteral("ins"),        QStringLiteral("kbd"),
+        QStringLiteral("li"),         QStringLiteral("mark"),       QStringLiteral("ol"),
+        QStringLiteral("p"),          QStringLiteral("picture"),    QStringLiteral("pre"),
+        QStringLiteral("q"),          QStringLiteral("rp"),         QStringLiteral("rt"),
+        QStringLiteral("ruby"),       QStringLiteral("s"),          QStringLiteral("samp"),
+        QStringLiteral("section"),    QStringLiteral("small"),      QStringLiteral("source"),
+        QStringLiteral("span"),       QStringLiteral("strike"),     QStringLiteral("strong"),
+        QStringLiteral("style"),      QStringLiteral("sub"),        QStringLiteral("summary"),
+        QStringLiteral("sup"),        QStringLiteral("table"),      QStringLiteral("tbody"),
+        QStringLiteral("td"),         QStringLiteral("tfoot"),      QStringLiteral("th"),
+        QStringLiteral("thead"),      QStringLiteral("time"),       QStringLiteral("tr"),
+        QStringLiteral("track"),      QStringLiteral("tt"),         QStringLiteral("u"),
+        QStringLiteral("ul"),         QStringLiteral("var"),        QStringLiteral("video"),
         QStringLiteral("wbr"),
     };
     return names;
@@ -55,12 +55,12 @@ const QSet<QString> &keptElements()
 const QSet<QString> &droppedWithContent()
 {
     static const QSet<QString> names = {
-        QStringLiteral("script"),   QStringLiteral("iframe"),   QStringLiteral("object"),
-        QStringLiteral("embed"),    QStringLiteral("applet"),   QStringLiteral("frame"),
-        QStringLiteral("frameset"), QStringLiteral("noscript"), QStringLiteral("noembed"),
-        QStringLiteral("noframes"), QStringLiteral("template"), QStringLiteral("textarea"),
-        QStringLiteral("title"),    QStringLiteral("xmp"),      QStringLiteral("svg"),
-        QStringLiteral("math"),     QStringLiteral("select"),   QStringLiteral("head"),
+        QStringLiteral("script"),   QStringLiteral("iframe"),      QStringLiteral("object"),
+        QStringLiteral("embed"),    QStringLiteral("applet"),      QStringLiteral("frame"),
+        QStringLiteral("frameset"), QStringLiteral("noscript"),    QStringLiteral("noembed"),
+        QStringLiteral("noframes"), QStringLiteral("template"),    QStringLiteral("textarea"),
+        QStringLiteral("title"),    QStringLiteral("xmp"),         QStringLiteral("svg"),
+        QStringLiteral("math"),     QStringLiteral("select"),      QStringLiteral("head"),
         QStringLiteral("portal"),   QStringLiteral("fencedframe"),
     };
     return names;
@@ -115,17 +115,17 @@ bool isHtmlSpace(QChar c)
 QString decodeCharacterReferences(const QString &raw)
 {
     static const QHash<QString, QChar> named = {
-        {QStringLiteral("amp"), u'&'},     {QStringLiteral("lt"), u'<'},
-        {QStringLiteral("gt"), u'>'},      {QStringLiteral("quot"), u'"'},
-        {QStringLiteral("apos"), u'\''},   {QStringLiteral("colon"), u':'},
-        {QStringLiteral("Tab"), u'\t'},    {QStringLiteral("NewLine"), u'\n'},
+        {QStringLiteral("amp"), u'&'},         {QStringLiteral("lt"), u'<'},
+        {QStringLiteral("gt"), u'>'},          {QStringLiteral("quot"), u'"'},
+        {QStringLiteral("apos"), u'\''},       {QStringLiteral("colon"), u':'},
+        {QStringLiteral("Tab"), u'\t'},        {QStringLiteral("NewLine"), u'\n'},
         {QStringLiteral("nbsp"), QChar(0xA0)}, {QStringLiteral("sol"), u'/'},
-        {QStringLiteral("bsol"), u'\\'},   {QStringLiteral("lpar"), u'('},
-        {QStringLiteral("rpar"), u')'},    {QStringLiteral("period"), u'.'},
-        {QStringLiteral("commat"), u'@'},  {QStringLiteral("num"), u'#'},
-        {QStringLiteral("semi"), u';'},    {QStringLiteral("excl"), u'!'},
-        {QStringLiteral("quest"), u'?'},   {QStringLiteral("equals"), u'='},
-        {QStringLiteral("plus"), u'+'},    {QStringLiteral("percnt"), u'%'},
+        {QStringLiteral("bsol"), u'\\'},       {QStringLiteral("lpar"), u'('},
+        {QStringLiteral("rpar"), u')'},        {QStringLiteral("period"), u'.'},
+        {QStringLiteral("commat"), u'@'},      {QStringLiteral("num"), u'#'},
+        {QStringLiteral("semi"), u';'},        {QStringLiteral("excl"), u'!'},
+        {QStringLiteral("quest"), u'?'},       {QStringLiteral("equals"), u'='},
+        {QStringLiteral("plus"), u'+'},        {QStringLiteral("percnt"), u'%'},
     };
     QString out;
     out.reserve(raw.size());
@@ -142,8 +142,7 @@ QString decodeCharacterReferences(const QString &raw)
                 ++j;
             const qsizetype digitsStart = j;
             char32_t code = 0;
-            while (j < raw.size()
-                   && (hex ? isxdigit(raw[j].unicode()) != 0 : raw[j].isDigit())) {
+            while (j < raw.size() && (hex ? isxdigit(raw[j].unicode()) != 0 : raw[j].isDigit())) {
                 if (code < 0x110000)
                     code = code * (hex ? 16 : 10)
                            + char32_t(QString(raw[j]).toUInt(nullptr, hex ? 16 : 10));
@@ -223,9 +222,9 @@ bool isSafeUrl(const QString &decoded, UrlUse use)
         return true;
     if (use == UrlUse::Link)
         return scheme == u"mailto";
-    static const QStringList safeImageTypes = {
-        QStringLiteral("data:image/png"), QStringLiteral("data:image/gif"),
-        QStringLiteral("data:image/jpeg"), QStringLiteral("data:image/webp")};
+    static const QStringList safeImageTypes
+        = {QStringLiteral("data:image/png"), QStringLiteral("data:image/gif"),
+           QStringLiteral("data:image/jpeg"), QStringLiteral("data:image/webp")};
     const QString lower = url.toLower();
     for (const QString &prefix : safeImageTypes) {
         if (lower.startsWith(prefix)
@@ -261,12 +260,10 @@ bool isSafeCss(const QString &css)
         text.remove(start, end < 0 ? text.size() - start : end + 2 - start);
     }
     static const QStringList refused = {
-        QStringLiteral("\\"),           QStringLiteral("//"),
-        QStringLiteral("@import"),      QStringLiteral("expression("),
-        QStringLiteral("javascript:"),  QStringLiteral("vbscript:"),
-        QStringLiteral("data:"),        QStringLiteral("-moz-binding"),
-        QStringLiteral("behavior:"),    QStringLiteral("</"),
-        QStringLiteral("<!--"),
+        QStringLiteral("\\"),          QStringLiteral("//"),           QStringLiteral("@import"),
+        QStringLiteral("expression("), QStringLiteral("javascript:"),  QStringLiteral("vbscript:"),
+        QStringLiteral("data:"),       QStringLiteral("-moz-binding"), QStringLiteral("behavior:"),
+        QStringLiteral("</"),          QStringLiteral("<!--"),
     };
     for (const QString &word : refused) {
         if (text.contains(word))
@@ -283,13 +280,15 @@ bool isSafeCss(const QString &css)
     return true;
 }
 
-struct Attribute {
+struct Attribute
+{
     QString name;     // lower-case
     QString rawValue; // as written, character references not decoded
     bool hasValue = false;
 };
 
-struct Tag {
+struct Tag
+{
     QString name; // lower-case
     QList<Attribute> attributes;
     bool selfClosing = false;
@@ -362,9 +361,9 @@ bool isAllowedAttribute(const QString &element, const Attribute &attribute)
 {
     const QString &name = attribute.name;
     static const QSet<QString> global = {
-        QStringLiteral("class"), QStringLiteral("id"),    QStringLiteral("title"),
-        QStringLiteral("lang"),  QStringLiteral("dir"),   QStringLiteral("role"),
-        QStringLiteral("align"), QStringLiteral("width"), QStringLiteral("height"),
+        QStringLiteral("class"), QStringLiteral("id"),     QStringLiteral("title"),
+        QStringLiteral("lang"),  QStringLiteral("dir"),    QStringLiteral("role"),
+        QStringLiteral("align"), QStringLiteral("width"),  QStringLiteral("height"),
         QStringLiteral("style"), QStringLiteral("hidden"),
     };
     if (global.contains(name))
@@ -496,7 +495,11 @@ qsizetype skipEndTag(const QString &text, qsizetype pos)
 class Sanitizer
 {
 public:
-    explicit Sanitizer(const QString &html) : m_in(html) { m_out.reserve(html.size()); }
+    explicit Sanitizer(const QString &html)
+        : m_in(html)
+    {
+        m_out.reserve(html.size());
+    }
 
     QString run()
     {
@@ -596,7 +599,8 @@ private:
                 const qsizetype open = m_dropStack.lastIndexOf(tag.name);
                 if (open >= 0)
                     m_dropStack.resize(open);
-            } else if (policy == ElementPolicy::Keep && m_dropStack.isEmpty() && !isVoidElement(tag.name)) {
+            } else if (policy == ElementPolicy::Keep && m_dropStack.isEmpty()
+                       && !isVoidElement(tag.name)) {
                 m_out += QLatin1String("</") + tag.name + QLatin1Char('>');
             }
             return;

@@ -8,7 +8,6 @@
 
 #include <QRegularExpression>
 
-
 namespace pw {
 namespace {
 
@@ -131,9 +130,8 @@ void sanitizeDocument(cmark_node *document, bool tagFilter)
 
 RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options)
 {
-    const MaskedShortcodes masked = options.shortcodePlaceholders
-                                        ? maskShortcodes(markdown)
-                                        : MaskedShortcodes{markdown, {}};
+    const MaskedShortcodes masked
+        = options.shortcodePlaceholders ? maskShortcodes(markdown) : MaskedShortcodes{markdown, {}};
     const int flags = parserOptions(options);
     cmark::Parser parser(cmark_parser_new(flags));
     attachExtensions(parser.get(), options.extensions);
@@ -148,11 +146,13 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
     RenderedPost post;
     post.headings = collectHeadings(document.get(), masked.originals);
     placeShortcodePlaceholders(document.get(), masked.originals);
-    sanitizeDocument(document.get(), options.extensions.contains(QStringLiteral("tagfilter"))); // last: it also sees the shortcode text put back
+    sanitizeDocument(document.get(),
+                     options.extensions.contains(QStringLiteral(
+                         "tagfilter"))); // last: it also sees the shortcode text put back
 
     // The extensions the parser used also render (table cells, task-list checkboxes).
-    const cmark::Text html(cmark_render_html(document.get(), flags,
-                                             cmark_parser_get_syntax_extensions(parser.get())));
+    const cmark::Text html(
+        cmark_render_html(document.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
     post.html = QString::fromUtf8(html.get());
     return post;
 }

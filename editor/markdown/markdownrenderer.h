@@ -10,25 +10,29 @@
 
 namespace pw {
 
-struct RenderOptions {
+struct RenderOptions
+{
     bool sourcePositions = true; // data-sourcepos="l:c-l:c" on blocks, for scroll sync
     bool rawHtml = true;         // raw HTML is shown, always sanitized (never a script)
     bool footnotes = true;
     bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
-    int lineOffset = 0;                // added to source lines, so positions count in the whole file
-    // cmark-gfm extensions by name; the product uses all of them, the spec tests select per example.
-    QStringList extensions = {QStringLiteral("table"), QStringLiteral("strikethrough"),
-                              QStringLiteral("autolink"), QStringLiteral("tagfilter"),
-                              QStringLiteral("tasklist")};
+    int lineOffset = 0; // added to source lines, so positions count in the whole file
+    // cmark-gfm extensions by name; the product uses all of them, the spec tests select per
+    // example.
+    QStringList extensions
+        = {QStringLiteral("table"), QStringLiteral("strikethrough"), QStringLiteral("autolink"),
+           QStringLiteral("tagfilter"), QStringLiteral("tasklist")};
 };
 
-struct Heading {
+struct Heading
+{
     int level = 1;
     QString text;
     int line = 0; // 1-based, with RenderOptions::lineOffset applied
 };
 
-struct RenderedPost {
+struct RenderedPost
+{
     QString html;
     QList<Heading> headings;
 };

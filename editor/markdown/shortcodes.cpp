@@ -19,10 +19,10 @@ const QRegularExpression &shortcodePattern()
 {
     // A shortcode may wrap over lines but never spans a blank line (that would be a typo, and
     // swallowing paragraphs into a placeholder would hide the author's text).
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\})"
-        R"(|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\})"
-        R"(|\{%(?:[^\n]|\n(?![ \t]*\n))*?%\})"));
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\})"
+                       R"(|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\})"
+                       R"(|\{%(?:[^\n]|\n(?![ \t]*\n))*?%\})"));
     return pattern;
 }
 
@@ -41,8 +41,8 @@ bool isEscapedHugoShortcode(const QString &source)
 QString literalOfEscapedShortcode(const QString &source)
 {
     QString text = source;
-    text.remove(3, 2);                 // "/*" after the opening
-    text.remove(text.size() - 5, 2);   // "*/" before the closing
+    text.remove(3, 2);               // "/*" after the opening
+    text.remove(text.size() - 5, 2); // "*/" before the closing
     return text;
 }
 
@@ -187,8 +187,8 @@ void restoreUrlAndTitle(cmark_node *node, const QStringList &originals)
     // cmark-gfm percent-encodes the token when it writes the URL; restore it before that.
     const char *url = cmark_node_get_url(node);
     if (url)
-        cmark_node_set_url(node,
-                           restoreShortcodes(QString::fromUtf8(url), originals).toUtf8().constData());
+        cmark_node_set_url(
+            node, restoreShortcodes(QString::fromUtf8(url), originals).toUtf8().constData());
     const char *title = cmark_node_get_title(node);
     if (title)
         cmark_node_set_title(
@@ -203,7 +203,8 @@ bool holdsPrivateUse(const char *utf8)
 
 bool mayHoldToken(cmark_node *node)
 {
-    return holdsPrivateUse(cmark_node_get_literal(node)) || holdsPrivateUse(cmark_node_get_url(node))
+    return holdsPrivateUse(cmark_node_get_literal(node))
+           || holdsPrivateUse(cmark_node_get_url(node))
            || holdsPrivateUse(cmark_node_get_title(node));
 }
 
@@ -269,9 +270,9 @@ MaskedShortcodes maskShortcodes(const QString &markdown)
         // Matched in a window, not the whole text: the regular expression engine checks all of
         // its subject on each call, which made long posts quadratic.
         const QStringView window = QStringView(markdown).mid(brace, maxShortcodeLength);
-        const QRegularExpressionMatch match = shortcodePattern().match(
-            window, 0, QRegularExpression::NormalMatch,
-            QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch match
+            = shortcodePattern().match(window, 0, QRegularExpression::NormalMatch,
+                                       QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
             continue;
         masked.markdown += QStringView(markdown).mid(last, brace - last);

@@ -11,9 +11,10 @@ struct cmark_node;
 
 namespace pw {
 
-struct MaskedShortcodes {
-    QString markdown;       // the input with every shortcode replaced by a token
-    QStringList originals;  // the source text of each, by token number
+struct MaskedShortcodes
+{
+    QString markdown;      // the input with every shortcode replaced by a token
+    QStringList originals; // the source text of each, by token number
 };
 
 MaskedShortcodes maskShortcodes(const QString &markdown);

@@ -17,7 +17,10 @@ bool opensInBrowser(const QUrl &url)
 
 } // namespace
 
-Page::Page(QWebEngineProfile *profile, QObject *parent) : QWebEnginePage(profile, parent) {}
+Page::Page(QWebEngineProfile *profile, QObject *parent)
+    : QWebEnginePage(profile, parent)
+{
+}
 
 bool Page::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
@@ -29,8 +32,9 @@ bool Page::acceptNavigationRequest(const QUrl &url, NavigationType type, bool is
         handleLinkClick(url);
         return false;
     }
-    Q_EMIT navigationRefused(url, tr("The preview blocked the post's attempt to navigate to %1.")
-                                      .arg(url.toDisplayString()));
+    Q_EMIT navigationRefused(
+        url,
+        tr("The preview blocked the post's attempt to navigate to %1.").arg(url.toDisplayString()));
     return false;
 }
 

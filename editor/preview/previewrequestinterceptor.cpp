@@ -6,8 +6,10 @@
 
 namespace pw::preview {
 
-RequestInterceptor::RequestInterceptor(QObject *parent) : QWebEngineUrlRequestInterceptor(parent)
-{}
+RequestInterceptor::RequestInterceptor(QObject *parent)
+    : QWebEngineUrlRequestInterceptor(parent)
+{
+}
 
 void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
 {

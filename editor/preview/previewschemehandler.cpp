@@ -32,7 +32,10 @@ void reply(QWebEngineUrlRequestJob *job, const QByteArray &mimeType, QIODevice *
 
 } // namespace
 
-SchemeHandler::SchemeHandler(QObject *parent) : QWebEngineUrlSchemeHandler(parent) {}
+SchemeHandler::SchemeHandler(QObject *parent)
+    : QWebEngineUrlSchemeHandler(parent)
+{
+}
 
 QString SchemeHandler::contentSecurityPolicy(bool remoteAllowed)
 {

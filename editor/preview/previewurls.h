@@ -10,8 +10,8 @@ namespace pw::preview {
 
 inline constexpr char schemeName[] = "pw-preview";
 
-QUrl pageUrl();                            // pw-preview://app/index.html
-QUrl fileUrl(const QString &absolutePath); // pw-preview://app/_file/<path>
+QUrl pageUrl();                                         // pw-preview://app/index.html
+QUrl fileUrl(const QString &absolutePath);              // pw-preview://app/_file/<path>
 QString directoryUrl(const QString &absoluteDirectory); // fileUrl + "/", a base for relative URLs
 bool isPreviewUrl(const QUrl &url);
 

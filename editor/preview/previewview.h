@@ -33,7 +33,8 @@ public:
     // Latest wins: while the page is patching, only the newest HTML waits.
     void showHtml(const QString &html, int generation);
 
-    // Relative resources resolve in postDirectory, root-relative ones ("/x.png") in staticDirectory.
+    // Relative resources resolve in postDirectory, root-relative ones ("/x.png") in
+    // staticDirectory.
     void setResourceDirectories(const QString &postDirectory, const QString &staticDirectory);
     void setReadableRoots(const QStringList &directories);
     void setRemoteContentAllowed(bool allowed); // reloads the page when it changes
@@ -69,7 +70,8 @@ private:
 
     bool m_pageReady = false;
     bool m_patchInFlight = false;
-    struct Content {
+    struct Content
+    {
         QString html;
         int generation = 0;
     };

@@ -63,13 +63,13 @@ void PreviewWidget::setPostPath(const QString &postFile)
 
 void PreviewWidget::updateDirectories()
 {
-    const QString root = m_siteRoot.isEmpty() ? QString() : QFileInfo(m_siteRoot).absoluteFilePath();
+    const QString root
+        = m_siteRoot.isEmpty() ? QString() : QFileInfo(m_siteRoot).absoluteFilePath();
     // "static" is relative to the site; an empty one means the site serves files from its root.
     QString staticDir = root;
     if (!m_staticDir.isEmpty())
         staticDir = QDir(root).absoluteFilePath(m_staticDir);
-    const QString postDir = m_postFile.isEmpty() ? QString()
-                                                 : QFileInfo(m_postFile).absolutePath();
+    const QString postDir = m_postFile.isEmpty() ? QString() : QFileInfo(m_postFile).absolutePath();
     QStringList roots{root};
     if (!m_customStyleSheet.isEmpty())
         roots.append(QFileInfo(m_customStyleSheet).absolutePath());

@@ -24,16 +24,18 @@ public:
     ~PreviewWidget() override;
 
     void setSite(const QString &siteRoot, const QString &staticDir); // where /images/x.png resolves
-    void setPostPath(const QString &postFile); // relative images and bundle resources resolve next to it
+    void
+    setPostPath(const QString &postFile); // relative images and bundle resources resolve next to it
     void setMarkdown(const QString &body, int bodyFirstLine); // rendered off the GUI thread
-    void setRemoteContentAllowed(bool allowed); // off by default (a remote image is a tracking pixel)
+    void
+    setRemoteContentAllowed(bool allowed); // off by default (a remote image is a tracking pixel)
     void setCustomStyleSheet(const QString &cssFile); // the blog's own CSS; empty: ours
     void setDarkMode(bool dark);
     void setMathEnabled(bool enabled); // KaTeX for $$...$$, \[...\] and \(...\); off by default
     void scrollToSourceLine(int line); // editor -> preview
 
     void setRenderTimeLimit(int milliseconds); // live preview pauses beyond it; 2 s by default
-    void resumeLivePreview(); // after a rendering took too long
+    void resumeLivePreview();                  // after a rendering took too long
     bool isLivePreviewPaused() const;
 
     PreviewView *view() const { return m_view; } // for tests and benchmarks

@@ -4,7 +4,8 @@
 
 namespace pw {
 
-RenderScheduler::RenderScheduler(QObject *parent) : QObject(parent)
+RenderScheduler::RenderScheduler(QObject *parent)
+    : QObject(parent)
 {
     m_watchdog.setSingleShot(true);
     m_watchdog.setInterval(2000);

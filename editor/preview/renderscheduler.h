@@ -28,17 +28,18 @@ public:
 
     // Queues the newest text; bodyFirstLine is the file line the body starts on (1-based).
     void submit(const QString &markdown, int bodyFirstLine);
-    void resume();           // after a pause: render the newest text again
-    void clearPause();       // another post: its renderings have not been slow
+    void resume();     // after a pause: render the newest text again
+    void clearPause(); // another post: its renderings have not been slow
     bool isPaused() const { return m_paused; }
     int latestGeneration() const { return m_latest; }
 
 Q_SIGNALS:
     void rendered(const QString &html, int generation); // the newest text's HTML
-    void paused(int milliseconds);                        // the watchdog fired
+    void paused(int milliseconds);                      // the watchdog fired
 
 private:
-    struct Job {
+    struct Job
+    {
         QString markdown;
         int bodyFirstLine = 1;
         int generation = 0;

@@ -13,7 +13,8 @@ using namespace pw;
 
 namespace {
 
-struct SpecExample {
+struct SpecExample
+{
     QString file;
     int line = 0;
     QString section;
@@ -90,9 +91,8 @@ void tst_GfmSpec::example_data()
     QTest::addColumn<QStringList>("extensions");
     QTest::addColumn<QString>("file");
 
-    for (const QString &fileName :
-         {QStringLiteral("spec.txt"), QStringLiteral("extensions.txt"),
-          QStringLiteral("regression.txt")}) {
+    for (const QString &fileName : {QStringLiteral("spec.txt"), QStringLiteral("extensions.txt"),
+                                    QStringLiteral("regression.txt")}) {
         for (const SpecExample &example : readExamples(fileName)) {
             // "disabled" examples document what GitHub shows with an extension switched off;
             // cmark-gfm's runner skips them too.

@@ -34,15 +34,18 @@ void tst_HtmlSanitizer::sanitize_data()
            "<a href=\"page:1\">d</a><a href=\"foo):\">e</a><a href=\"x/y:z\">f</a>"
         << "<a href=\"../other/\">a</a><a href=\"#fn-1\">b</a><a href=\"mailto:a@b.c\">c</a>"
            "<a href=\"\">d</a><a href=\"foo):\">e</a><a href=\"x/y:z\">f</a>";
-    QTest::newRow("nominal: comments stay")
-        << "<!-- note -->x<!---->" << "<!-- note -->x<!---->";
+    QTest::newRow("nominal: comments stay") << "<!-- note -->x<!---->"
+                                            << "<!-- note -->x<!---->";
     QTest::newRow("nominal: local style stays")
-        << "<style>.x { color: red; background: url(/images/bg.png) }</style><p style=\"color:red\">a</p>"
-        << "<style>.x { color: red; background: url(/images/bg.png) }</style><p style=\"color:red\">a</p>";
-    QTest::newRow("nominal: a png data image stays")
-        << "<img src=\"data:image/png;base64,iVBO\">" << "<img src=\"data:image/png;base64,iVBO\">";
+        << "<style>.x { color: red; background: url(/images/bg.png) }</style><p "
+           "style=\"color:red\">a</p>"
+        << "<style>.x { color: red; background: url(/images/bg.png) }</style><p "
+           "style=\"color:red\">a</p>";
+    QTest::newRow("nominal: a png data image stays") << "<img src=\"data:image/png;base64,iVBO\">"
+                                                     << "<img src=\"data:image/png;base64,iVBO\">";
     QTest::newRow("nominal: a task-list checkbox is always disabled")
-        << "<input type=\"checkbox\" checked>" << "<input type=\"checkbox\" checked disabled=\"\">";
+        << "<input type=\"checkbox\" checked>"
+        << "<input type=\"checkbox\" checked disabled=\"\">";
 
     QTest::newRow("robustness: script element and its content")
         << "a<script>alert(1)</script>b<SCRIPT src=//x.org/a.js></SCRIPT >c"
@@ -55,7 +58,8 @@ void tst_HtmlSanitizer::sanitize_data()
            "<p/onmouseover=alert(3)>e</p>"
         << "<img src=\"x\"><div class=\"c\">d</div><p>e</p>";
     QTest::newRow("robustness: svg onload and everything inside svg")
-        << "<svg onload=alert(1)><script>alert(2)</script><a xlink:href=\"javascript:x\">t</a></svg>ok"
+        << "<svg onload=alert(1)><script>alert(2)</script><a "
+           "xlink:href=\"javascript:x\">t</a></svg>ok"
         << "ok";
     QTest::newRow("robustness: javascript links, however spelled")
         << "<a href=\"javascript:alert(1)\">1</a><a href=\" JaVaScRiPt:alert(2)\">2</a>"
@@ -74,7 +78,8 @@ void tst_HtmlSanitizer::sanitize_data()
            "<embed src=x.swf><applet code=x>a</applet>after"
         << "after";
     QTest::newRow("robustness: meta refresh, base and link")
-        << "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\"><base href=\"https://evil/\">"
+        << "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\"><base "
+           "href=\"https://evil/\">"
            "<link rel=stylesheet href=https://evil/x.css>text"
         << "text";
     QTest::newRow("robustness: forms and their controls")
@@ -92,17 +97,18 @@ void tst_HtmlSanitizer::sanitize_data()
         << "<a href=\"https://x.org\">x</a>";
     QTest::newRow("robustness: unknown elements keep their text")
         << "<custom-thing foo=bar>inside</custom-thing><blink>b</blink>"
-        << "inside" "b";
+        << "inside"
+           "b";
     QTest::newRow("robustness: bogus comments and processing instructions")
         << "<?php echo 1; ?>a<![CDATA[ x > <img src=x onerror=alert(1)> ]]>b<!DOCTYPE html>c</ 1>d"
         << "a <img src=\"x\"> ]]>bcd";
     QTest::newRow("robustness: comment closed early the way browsers close it")
         << "<!--><img src=x onerror=alert(1)>--><!-- a --!><img src=y onerror=alert(2)>"
         << "<!----><img src=\"x\">--><!-- a --><img src=\"y\">";
-    QTest::newRow("robustness: unfinished tag at the end")
-        << "ok<img src=x onerror=\"alert(1)" << "ok";
-    QTest::newRow("robustness: unclosed script hides the rest")
-        << "ok<script>alert(1)<p>more</p>" << "ok";
+    QTest::newRow("robustness: unfinished tag at the end") << "ok<img src=x onerror=\"alert(1)"
+                                                           << "ok";
+    QTest::newRow("robustness: unclosed script hides the rest") << "ok<script>alert(1)<p>more</p>"
+                                                                << "ok";
     QTest::newRow("robustness: duplicate attribute keeps the first, as browsers do")
         << "<a href=\"https://ok\" href=\"javascript:alert(1)\">x</a>"
            "<a href=\"javascript:alert(2)\" href=\"https://ok\">y</a>"
@@ -114,8 +120,8 @@ void tst_HtmlSanitizer::sanitize_data()
         << "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>"
            "<template><img src=x onerror=alert(2)></template><math><mi>x</mi></math>z"
         << "<img src=\"x\">\">z";
-    QTest::newRow("robustness: stray less-than signs")
-        << "a < b <3 <" << "a &lt; b &lt;3 &lt;";
+    QTest::newRow("robustness: stray less-than signs") << "a < b <3 <"
+                                                       << "a &lt; b &lt;3 &lt;";
 }
 
 void tst_HtmlSanitizer::sanitize()

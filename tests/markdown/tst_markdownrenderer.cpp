@@ -1,5 +1,6 @@
-// renderMarkdown(): GFM extensions, footnotes, source positions, headings and shortcode placeholders,
-// including the bug reports B14 (pipes in code spans in tables) and B15 (footnotes in table cells).
+// renderMarkdown(): GFM extensions, footnotes, source positions, headings and shortcode
+// placeholders, including the bug reports B14 (pipes in code spans in tables) and B15 (footnotes in
+// table cells).
 
 #include "markdown/markdownrenderer.h"
 
@@ -78,8 +79,10 @@ void tst_MarkdownRenderer::exactHtml_data()
         << "Hi\n\n<script>alert(1)</script>\n\nafter\n"
         << "<p>Hi</p>\n&lt;script>alert(1)&lt;/script>\n<p>after</p>\n";
     QTest::newRow("robustness: javascript: link in Markdown loses its target")
-        << "[click](javascript:alert(1))\n" << "<p><a href=\"\">click</a></p>\n";
-    QTest::newRow("robustness: empty input") << "" << "";
+        << "[click](javascript:alert(1))\n"
+        << "<p><a href=\"\">click</a></p>\n";
+    QTest::newRow("robustness: empty input") << ""
+                                             << "";
 }
 
 void tst_MarkdownRenderer::exactHtml()
@@ -127,8 +130,7 @@ void tst_MarkdownRenderer::fragments_data()
         << QStringList{"pw-shortcode"};
     QTest::newRow("nominal: shortcode in an image's alt text stays text")
         << "![{{< x >}}](a.png)\n"
-        << QStringList{"<img src=\"a.png\" alt=\"{{&lt; x &gt;}}\" />"}
-        << QStringList{"<span"};
+        << QStringList{"<img src=\"a.png\" alt=\"{{&lt; x &gt;}}\" />"} << QStringList{"<span"};
     QTest::newRow("robustness: B17 raw HTML loses handlers, javascript: and iframes")
         << "<a href=\"javascript:alert(2)\">two</a>\n\n<img src=\"x\" onerror=\"alert(3)\">\n\n"
            "<div onclick=\"alert(4)\">box</div>\n\n"
@@ -140,8 +142,8 @@ void tst_MarkdownRenderer::fragments_data()
         << QStringList{QString::fromUtf8("\uE0001\uE001"), "{{&lt; x &gt;}}"}
         << QStringList{"pw-shortcode"};
     QTest::newRow("robustness: a shortcode never swallows a blank line")
-        << "{{< open\n\nparagraph >}}\n" << QStringList{"<p>paragraph &gt;}}</p>"}
-        << QStringList{"pw-shortcode"};
+        << "{{< open\n\nparagraph >}}\n"
+        << QStringList{"<p>paragraph &gt;}}</p>"} << QStringList{"pw-shortcode"};
 }
 
 void tst_MarkdownRenderer::fragments()

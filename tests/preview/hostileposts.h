@@ -9,7 +9,8 @@
 
 namespace pw::test {
 
-struct HostilePost {
+struct HostilePost
+{
     const char *name;
     QString html;        // raw HTML, as a post could contain it
     QString clickTarget; // an element id the test clicks, or empty
@@ -22,7 +23,9 @@ inline QList<HostilePost> hostilePosts()
         {"script from a remote host", "<script src=\"@SERVER@/evil.js\"></script>", {}},
         {"img onerror", "<img src=\"x\" onerror=\"@CANARY@\">", {}},
         {"svg onload", "<svg onload=\"@CANARY@\"><circle r=\"5\"/></svg>", {}},
-        {"details ontoggle", "<details open ontoggle=\"@CANARY@\"><summary>s</summary>d</details>", {}},
+        {"details ontoggle",
+         "<details open ontoggle=\"@CANARY@\"><summary>s</summary>d</details>",
+         {}},
         {"autofocus onfocus", "<input autofocus onfocus=\"@CANARY@\">", {}},
         {"javascript: link", "<a id=\"pw-hostile\" href=\"javascript:@CANARY@\">click</a>",
          "pw-hostile"},
@@ -31,23 +34,26 @@ inline QList<HostilePost> hostilePosts()
         {"data:text/html link",
          "<a id=\"pw-hostile\" href=\"data:text/html,&lt;script&gt;@CANARY@&lt;/script&gt;\">d</a>",
          "pw-hostile"},
-        {"iframe srcdoc", "<iframe srcdoc=\"&lt;script&gt;@CANARY@&lt;/script&gt;\"></iframe>",
-         {}},
+        {"iframe srcdoc", "<iframe srcdoc=\"&lt;script&gt;@CANARY@&lt;/script&gt;\"></iframe>", {}},
         {"iframe to a remote page", "<iframe src=\"@SERVER@/frame.html\"></iframe>", {}},
         {"iframe data: document",
-         "<iframe src=\"data:text/html,&lt;img src=@SERVER@/iframe-data.png&gt;\"></iframe>", {}},
+         "<iframe src=\"data:text/html,&lt;img src=@SERVER@/iframe-data.png&gt;\"></iframe>",
+         {}},
         {"object and embed",
-         "<object data=\"@SERVER@/object.swf\"></object><embed src=\"@SERVER@/embed.swf\">", {}},
+         "<object data=\"@SERVER@/object.swf\"></object><embed src=\"@SERVER@/embed.swf\">",
+         {}},
         {"meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=@SERVER@/refresh\">", {}},
-        {"base href", "<base href=\"@SERVER@/\"><img src=\"based.png\"><a id=\"pw-hostile\" "
-                      "href=\"page.html\">x</a>",
+        {"base href",
+         "<base href=\"@SERVER@/\"><img src=\"based.png\"><a id=\"pw-hostile\" "
+         "href=\"page.html\">x</a>",
          "pw-hostile"},
         {"form submission",
          "<form action=\"@SERVER@/form\" method=\"post\"><input name=\"q\" value=\"secret\">"
          "<button id=\"pw-hostile\" type=\"submit\">go</button></form>",
          "pw-hostile"},
         {"css url() in a style attribute",
-         "<div style=\"background-image:url(@SERVER@/style-attribute.png)\">x</div>", {}},
+         "<div style=\"background-image:url(@SERVER@/style-attribute.png)\">x</div>",
+         {}},
         {"css url() and @import in a style element",
          "<style>@import url(@SERVER@/import.css); body{background:url(@SERVER@/style-element.png)}"
          "@font-face{font-family:x;src:url(@SERVER@/font.woff)} p{font-family:x}</style><p>t</p>",
@@ -66,7 +72,8 @@ inline QList<HostilePost> hostilePosts()
          "</table></mtext></math>",
          {}},
         {"noscript parsing differential",
-         "<noscript><p title=\"</noscript><img src=x onerror=@CANARY@>\"></noscript>", {}},
+         "<noscript><p title=\"</noscript><img src=x onerror=@CANARY@>\"></noscript>",
+         {}},
     };
 }
 

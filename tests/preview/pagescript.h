@@ -12,7 +12,8 @@ namespace pw::test {
 
 inline QVariant evaluate(QWebEnginePage *page, const QString &script, int timeoutMs = 30'000)
 {
-    struct Outcome {
+    struct Outcome
+    {
         QVariant value;
         bool done = false;
     };

@@ -100,8 +100,8 @@ int main(int argc, char **argv)
 
     QObject::connect(&preview, &pw::PreviewWidget::rendered, &app, [&] {
         QTimer::singleShot(1500, &app, [&] {
-            QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"),
-                                                          QStringLiteral("root"), output});
+            QProcess::execute(QStringLiteral("import"),
+                              {QStringLiteral("-window"), QStringLiteral("root"), output});
             app.quit();
         });
     });

@@ -7,13 +7,14 @@ namespace {
 
 QByteArray onePixelPng()
 {
-    return QByteArray::fromBase64(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQ"
+                                  "DwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 }
 
 } // namespace
 
-RequestRecorder::RequestRecorder(QObject *parent) : QObject(parent)
+RequestRecorder::RequestRecorder(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &RequestRecorder::onConnection);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 // A tiny HTTP server on 127.0.0.1 (a port the kernel picks) that records every request it gets and
-// answers a 1x1 PNG for paths ending in ".png", 404 for anything else. The security tests point hostile posts at it: a request that
-// arrives here is a request that left the preview.
+// answers a 1x1 PNG for paths ending in ".png", 404 for anything else. The security tests point
+// hostile posts at it: a request that arrives here is a request that left the preview.
 
 #include <QObject>
 #include <QStringList>
@@ -18,7 +18,7 @@ public:
     explicit RequestRecorder(QObject *parent = nullptr);
     bool listen();
     quint16 port() const { return m_server.serverPort(); }
-    QString url(const QString &path) const; // http://127.0.0.1:<port><path>
+    QString url(const QString &path) const;             // http://127.0.0.1:<port><path>
     QStringList requests() const { return m_requests; } // "GET /path" lines, in order
     int connections() const { return m_connections; }
 

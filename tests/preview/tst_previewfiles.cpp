@@ -32,8 +32,8 @@ void tst_PreviewFiles::initTestCase()
     QVERIFY(QDir(m_root.path()).mkpath(QStringLiteral("blog/static")));
     QVERIFY(QDir(m_root.path()).mkpath(QStringLiteral("blog-other")));
     QVERIFY(QDir(m_root.path()).mkpath(QStringLiteral("outside")));
-    for (const char *name : {"blog/static/a.png", "blog-other/b.png", "outside/secret.txt",
-                             "blog/with space é.png"}) {
+    for (const char *name :
+         {"blog/static/a.png", "blog-other/b.png", "outside/secret.txt", "blog/with space é.png"}) {
         QFile file(m_root.filePath(QString::fromUtf8(name)));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("x");

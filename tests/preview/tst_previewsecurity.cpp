@@ -243,15 +243,15 @@ void tst_PreviewSecurity::hostilePostThroughTheWholePipeline()
     QVERIFY(rendered.wait(patience));
     // The sanitizer already removed every active part: no handler attribute, no script URL, no
     // element that runs, frames, submits or redirects.
-    const QStringList active =
-        evaluate(preview.view()->page(),
-                 QStringLiteral(
-                     "[...document.querySelectorAll('#pw-content *')].filter(e=>e.matches("
-                     "'script,iframe,frame,object,embed,base,meta,link,form,svg,math,noscript,"
-                     "template,style')||[...e.attributes].some(a=>/^on/i.test(a.name)||"
-                     "/^\\s*(javascript|vbscript|data:text)/i.test(a.value)))"
-                     ".map(e=>e.outerHTML)"))
-            .toStringList();
+    const QStringList active
+        = evaluate(preview.view()->page(),
+                   QStringLiteral(
+                       "[...document.querySelectorAll('#pw-content *')].filter(e=>e.matches("
+                       "'script,iframe,frame,object,embed,base,meta,link,form,svg,math,noscript,"
+                       "template,style')||[...e.attributes].some(a=>/^on/i.test(a.name)||"
+                       "/^\\s*(javascript|vbscript|data:text)/i.test(a.value)))"
+                       ".map(e=>e.outerHTML)"))
+              .toStringList();
     QVERIFY2(active.isEmpty(), qPrintable(active.join(u'\n')));
     installViolationRecorder(preview.view()->page());
     // Clicking every link in the post opens nothing and runs nothing.
@@ -259,9 +259,9 @@ void tst_PreviewSecurity::hostilePostThroughTheWholePipeline()
              QStringLiteral("document.querySelectorAll('#pw-content a').forEach(a=>a.click())"));
     verifyNothingHappened(*preview.view(), "pipeline");
     // The remote image is on the page, and it stays empty.
-    const QString pixelState = QStringLiteral(
-        "(function(){const i=document.querySelector('img[alt=pixel]');"
-        "return i?i.complete+'/'+i.naturalWidth:'missing';})()");
+    const QString pixelState
+        = QStringLiteral("(function(){const i=document.querySelector('img[alt=pixel]');"
+                         "return i?i.complete+'/'+i.naturalWidth:'missing';})()");
     QTRY_COMPARE_WITH_TIMEOUT(evaluate(preview.view()->page(), pixelState).toString(),
                               QStringLiteral("true/0"), patience);
 }
@@ -274,7 +274,8 @@ void tst_PreviewSecurity::remoteContentLoadsOnlyWhenAllowed()
     view.resize(800, 600);
     view.show();
     view.setReadableRoots({m_site});
-    view.setResourceDirectories(QFileInfo(m_post).absolutePath(), m_site + QStringLiteral("/static"));
+    view.setResourceDirectories(QFileInfo(m_post).absolutePath(),
+                                m_site + QStringLiteral("/static"));
     const QString image = QStringLiteral("<img id=\"remote\" src=\"%1\">")
                               .arg(recorder.url(QStringLiteral("/allowed.png")));
     showAndSettle(view, image);
@@ -322,20 +323,21 @@ void tst_PreviewSecurity::requestFilterBlocksWithoutThePolicy()
 void tst_PreviewSecurity::filesOutsideTheBlogAreNotReadable()
 {
     PreviewView &view = *m_view;
-    const QString outsideUrl = preview::fileUrl(m_outside + QStringLiteral("/secret.png"))
-                                   .toString(QUrl::FullyEncoded);
+    const QString outsideUrl
+        = preview::fileUrl(m_outside + QStringLiteral("/secret.png")).toString(QUrl::FullyEncoded);
     showAndSettle(view, QStringLiteral("<img id=\"inside\" src=\"here.png\">"
                                        "<img id=\"dotdot\" src=\"../../../../outside/secret.png\">"
                                        "<img id=\"link\" src=\"link-out.png\">"
                                        "<img id=\"direct\" src=\"%1\">"
                                        "<img id=\"file\" src=\"file://%2/secret.png\">")
-                                .arg(outsideUrl, m_outside));
+                            .arg(outsideUrl, m_outside));
     if (QTest::currentTestFailed())
         return;
     const auto state = [&](const char *id) {
-        return evaluate(view.page(), QStringLiteral("(function(){const i=document.getElementById("
-                                                    "'%1');return i.complete+'/'+i.naturalWidth;})()")
-                                         .arg(QLatin1String(id)))
+        return evaluate(view.page(),
+                        QStringLiteral("(function(){const i=document.getElementById("
+                                       "'%1');return i.complete+'/'+i.naturalWidth;})()")
+                            .arg(QLatin1String(id)))
             .toString();
     };
     QTRY_COMPARE_WITH_TIMEOUT(state("inside"), QStringLiteral("true/4"), patience);

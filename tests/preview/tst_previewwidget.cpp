@@ -118,9 +118,9 @@ void tst_PreviewWidget::rendersTheBody()
     show(QStringLiteral("# Hello\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n"), 5);
     QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content h1').textContent")).toString(),
              QStringLiteral("Hello"));
-    QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content h1').dataset.sourcepos"))
-                 .toString(),
-             QStringLiteral("5:1-5:7")); // lines count in the file: the body starts on line 5
+    QCOMPARE(
+        js(QStringLiteral("document.querySelector('#pw-content h1').dataset.sourcepos")).toString(),
+        QStringLiteral("5:1-5:7")); // lines count in the file: the body starts on line 5
     QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content td').length")).toInt(), 2);
     QVERIFY(js(QStringLiteral("document.querySelector('#pw-content input[type=checkbox]').checked"))
                 .toBool());
@@ -137,10 +137,11 @@ void tst_PreviewWidget::patchesInPlace()
     QTRY_COMPARE_WITH_TIMEOUT(js(QStringLiteral("Math.round(window.scrollY)")).toInt(), 900,
                               patience);
     QString edited = longPost(60);
-    edited.replace(QStringLiteral("Paragraph 40 with"), QStringLiteral("Paragraph 40, edited, with"));
+    edited.replace(QStringLiteral("Paragraph 40 with"),
+                   QStringLiteral("Paragraph 40, edited, with"));
     show(edited);
-    QVERIFY(js(QStringLiteral("document.body.textContent.includes('Paragraph 40, edited')"))
-                .toBool());
+    QVERIFY(
+        js(QStringLiteral("document.body.textContent.includes('Paragraph 40, edited')")).toBool());
     QCOMPARE(js(QStringLiteral("window.__loadMark")).toInt(), 1);
     QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content p')[2].__mark")).toString(),
              QStringLiteral("kept"));
@@ -149,10 +150,10 @@ void tst_PreviewWidget::patchesInPlace()
     // A paragraph inserted at the top shifts every line below; the nodes still stay.
     show(QStringLiteral("New first paragraph.\n\n") + edited);
     QCOMPARE(js(QStringLiteral("window.__loadMark")).toInt(), 1);
-    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content p')[1].textContent"))
-                 .toString(),
-             QStringLiteral("Paragraph 1 with enough words to wrap once or twice in a narrow "
-                            "preview, so that blocks have some height."));
+    QCOMPARE(
+        js(QStringLiteral("document.querySelectorAll('#pw-content p')[1].textContent")).toString(),
+        QStringLiteral("Paragraph 1 with enough words to wrap once or twice in a narrow "
+                       "preview, so that blocks have some height."));
 }
 
 void tst_PreviewWidget::followsTheEditorByLine_data()
@@ -288,7 +289,8 @@ void tst_PreviewWidget::codeIsHighlightedAndMathTypeset()
         js(QStringLiteral("!!document.querySelector('#pw-content .katex')")).toBool(), patience);
     // An edit elsewhere keeps the highlighted block as it is (same node).
     js(QStringLiteral("document.querySelector('#pw-content pre').__mark='same'"));
-    show(QStringLiteral("```cpp\nint main() { return 0; }\n```\n\nEnergy: $$E = mc^2$$ and more\n"));
+    show(
+        QStringLiteral("```cpp\nint main() { return 0; }\n```\n\nEnergy: $$E = mc^2$$ and more\n"));
     QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content pre').__mark")).toString(),
              QStringLiteral("same"));
     QVERIFY(js(QStringLiteral("!!document.querySelector('#pw-content .katex')")).toBool());
@@ -306,9 +308,8 @@ void tst_PreviewWidget::slowRenderingPausesUntilResumed()
     m_preview->setMarkdown(huge, 1);
     QTRY_VERIFY_WITH_TIMEOUT(m_preview->isLivePreviewPaused(), patience);
     QVERIFY(!notices.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(!js(QStringLiteral("document.getElementById('pw-notice').hidden"))
-                                  .toBool(),
-                             patience);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool(), patience);
 
     // While paused, new text waits.
     m_preview->setRenderTimeLimit(60'000);
