@@ -95,10 +95,21 @@
         });
     }
 
+    // cmark-gfm marks no task-list item; the stylesheet needs to know which items are tasks.
+    function markTaskItems(element) {
+        const items = element.tagName === 'LI' ? [element] : element.querySelectorAll('li');
+        for (const item of items) {
+            const first = item.firstElementChild;
+            item.classList.toggle('task-list-item',
+                                  !!first && first.matches('input[type=checkbox]'));
+        }
+    }
+
     function processChanged(elements) {
         for (const element of elements) {
             if (!element.isConnected)
                 continue;
+            markTaskItems(element);
             const pres = element.tagName === 'PRE' ? [element] : element.querySelectorAll('pre');
             for (const pre of pres)
                 highlight(pre);
