@@ -23,9 +23,7 @@ int runRender(const QStringList &args)
         return InputProblem;
     }
     const PostDocument doc(file->text);
-    RenderOptions options;
-    options.lineOffset = doc.bodyFirstLine() - 1;
-    out() << renderMarkdown(doc.body(), options).html;
+    out() << renderPostBody(doc.body(), doc.bodyFirstLine()).html;
     out().flush();
     return Success;
 }

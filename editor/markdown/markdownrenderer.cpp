@@ -157,4 +157,11 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
     return post;
 }
 
+RenderedPost renderPostBody(const QString &body, int bodyFirstLine)
+{
+    RenderOptions options;
+    options.lineOffset = bodyFirstLine - 1;
+    return renderMarkdown(body, options);
+}
+
 } // namespace pw

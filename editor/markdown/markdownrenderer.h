@@ -39,6 +39,10 @@ struct RenderedPost
 
 RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options = {});
 
+// A post's body as the preview shows it and `postwright-cli render` prints it: the product's
+// options, with source positions counted in the whole file (the body starts at bodyFirstLine).
+RenderedPost renderPostBody(const QString &body, int bodyFirstLine);
+
 // Allow-list sanitizer for HTML: drops script-capable elements, on* attributes and unsafe URLs.
 QString sanitizeHtml(const QString &html);
 

@@ -54,12 +54,11 @@ void RenderScheduler::startNext()
     const Job job = *m_waiting;
     m_waiting.reset();
     m_runningGeneration = job.generation;
-    RenderOptions options;
-    options.lineOffset = job.bodyFirstLine - 1;
     m_watcher = new QFutureWatcher<RenderedPost>(this);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &RenderScheduler::onFinished);
-    m_watcher->setFuture(QtConcurrent::run(
-        [markdown = job.markdown, options] { return renderMarkdown(markdown, options); }));
+    m_watcher->setFuture(QtConcurrent::run([markdown = job.markdown, line = job.bodyFirstLine] {
+        return renderPostBody(markdown, line);
+    }));
     m_watchdog.start();
 }
 

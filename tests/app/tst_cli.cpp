@@ -1,5 +1,7 @@
 // postwright-cli as scripts and CI use it: the real executable, real files, real git.
 
+#include "frontmatter/postdocument.h"
+#include "markdown/markdownrenderer.h"
 #include "publish/gitrepository.h"
 #include "support/gitsandbox.h"
 
@@ -86,6 +88,9 @@ private Q_SLOTS:
         QVERIFY2(!html.contains(QLatin1String("<script")), qPrintable(html));
         // Source positions count in the whole file: the table starts on line 6.
         QVERIFY2(html.contains(QLatin1String("data-sourcepos=\"6:")), qPrintable(html));
+        // Exactly what the preview is given for the same text (its RenderScheduler calls this).
+        const pw::PostDocument doc(QString::fromUtf8(GitSandbox::readFile(post)));
+        QCOMPARE(html, pw::renderPostBody(doc.body(), doc.bodyFirstLine()).html);
     }
 
     void renderOfAMissingFileFails()
