@@ -3,6 +3,7 @@
 #include "publish/localtransport_p.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QObject>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -215,6 +216,22 @@ Result<void, PublishError> recordUpstream(git_repository *repository, const QStr
     return {};
 }
 
+// A remote given as a relative path ("../origin.git") is relative to the work tree, as git
+// resolves it; made absolute it reaches the same repository from wherever Postwright runs, and
+// goes through receive-pack like any local path, so the remote's hooks run. URLs with a scheme
+// and scp-like "host:path" addresses are returned as they are.
+QString resolvedLocalUrl(git_repository *repository, const QString &url)
+{
+    const qsizetype colon = url.indexOf(QLatin1Char(':'));
+    const qsizetype slash = url.indexOf(QLatin1Char('/'));
+    const bool hostAddress = colon >= 0 && (slash < 0 || colon < slash);
+    if (url.isEmpty() || QDir::isAbsolutePath(url) || hostAddress)
+        return url;
+    const char *workdir = git_repository_workdir(repository);
+    const QString base = QString::fromUtf8(workdir ? workdir : git_repository_path(repository));
+    return QDir::cleanPath(QDir(base).absoluteFilePath(url));
+}
+
 Result<Remote, PublishError> lookupRemote(git_repository *repository, const QString &name)
 {
     git_remote *raw = nullptr;
@@ -275,7 +292,12 @@ Result<void, PublishError> pushBranch(git_repository *repository, const QString 
         return failure(looked.error());
     const Remote remote = std::move(looked).value();
     const char *pushUrl = git_remote_pushurl(remote.get());
-    const QString url = QString::fromUtf8(pushUrl ? pushUrl : git_remote_url(remote.get()));
+    const QString configuredUrl = QString::fromUtf8(pushUrl ? pushUrl : git_remote_url(remote.get()));
+    const QString url = resolvedLocalUrl(repository, configuredUrl);
+    if (url != configuredUrl
+        && git_remote_set_instance_pushurl(remote.get(), url.toUtf8().constData()) < 0)
+        return failure(error(PublishError::Kind::Other,
+                             QObject::tr("Cannot use the remote %1 (%2)").arg(remoteName, configuredUrl)));
 
     const QString upstreamRemote
         = configString(repository, QStringLiteral("branch.%1.remote").arg(branch));

@@ -35,4 +35,17 @@ struct IterDeleter
 };
 using Iter = std::unique_ptr<cmark_iter, IterDeleter>;
 
+// Calls visit(node) for every node under root (root included), in document order. visit may
+// change a node's literal or URL, but not insert or remove nodes.
+template<typename Visit>
+void forEachNode(cmark_node *root, Visit &&visit)
+{
+    Iter iter(cmark_iter_new(root));
+    for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter.get())) {
+        if (event == CMARK_EVENT_ENTER)
+            visit(cmark_iter_get_node(iter.get()));
+    }
+}
+
 } // namespace pw::cmark

@@ -38,12 +38,7 @@ void attachExtensions(cmark_parser *parser, const QStringList &names)
 QString plainText(cmark_node *heading)
 {
     QString text;
-    cmark::Iter iter(cmark_iter_new(heading));
-    for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
-         event = cmark_iter_next(iter.get())) {
-        if (event != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node *node = cmark_iter_get_node(iter.get());
+    cmark::forEachNode(heading, [&](cmark_node *node) {
         switch (cmark_node_get_type(node)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -56,7 +51,7 @@ QString plainText(cmark_node *heading)
         default:
             break;
         }
-    }
+    });
     return text.simplified();
 }
 
@@ -99,12 +94,7 @@ QString escapeFilteredTags(const QString &html)
 
 void sanitizeDocument(cmark_node *document, bool tagFilter)
 {
-    cmark::Iter iter(cmark_iter_new(document));
-    for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
-         event = cmark_iter_next(iter.get())) {
-        if (event != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node *node = cmark_iter_get_node(iter.get());
+    cmark::forEachNode(document, [&](cmark_node *node) {
         switch (cmark_node_get_type(node)) {
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE: {
@@ -123,7 +113,7 @@ void sanitizeDocument(cmark_node *document, bool tagFilter)
         default:
             break;
         }
-    }
+    });
 }
 
 } // namespace

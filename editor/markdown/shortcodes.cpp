@@ -216,14 +216,7 @@ void placeShortcodePlaceholders(cmark_node *document, const QStringList &origina
         return;
     // Collect first: inserting nodes while an iterator walks the tree is not supported.
     QList<cmark_node *> nodes;
-    {
-        cmark::Iter iter(cmark_iter_new(document));
-        for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
-             event = cmark_iter_next(iter.get())) {
-            if (event == CMARK_EVENT_ENTER)
-                nodes.append(cmark_iter_get_node(iter.get()));
-        }
-    }
+    cmark::forEachNode(document, [&](cmark_node *node) { nodes.append(node); });
     for (cmark_node *node : std::as_const(nodes)) {
         if (!mayHoldToken(node))
             continue;

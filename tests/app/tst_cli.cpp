@@ -20,17 +20,6 @@ ProcessResult run(const GitSandbox &sandbox, const QStringList &args, const QStr
     return pw::test::runProcess(cli, args, dir, sandbox.environment());
 }
 
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -127,7 +116,7 @@ private Q_SLOTS:
     void checkOnHugoDocsReportsOnlyRealProblems()
     {
         const QString root = m_sandbox.path("hugo-docs");
-        QVERIFY(copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), root));
+        QVERIFY(GitSandbox::copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), root));
         QVERIFY(m_sandbox.git(root, {"init", "-q", "-b", "main"}).ok());
         const ProcessResult r = run(m_sandbox, {"check", root});
         QVERIFY(r.finished);

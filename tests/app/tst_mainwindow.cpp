@@ -26,18 +26,6 @@ using pw::test::GitSandbox;
 
 namespace {
 
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
-
 // What the preview page shows, as text.
 QString previewText(pw::PreviewWidget *preview)
 {
@@ -144,7 +132,7 @@ private Q_SLOTS:
     void opensHugoDocsAsABlog()
     {
         const QString root = m_sandbox.path("hugo-docs");
-        QVERIFY(copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), root));
+        QVERIFY(GitSandbox::copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), root));
         QVERIFY(pw::initRepository(root, false, QStringLiteral("main")).ok());
         int pages = 0;
         for (QDirIterator it(root + "/content", {"*.md"}, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())

@@ -42,6 +42,24 @@ QString describe(const pw::Result<T, PublishError> &result)
 
 } // namespace
 
+// Runs the test from another folder, as an app started anywhere would: a relative remote URL must
+// still mean the path relative to the work tree, as git reads it.
+class CurrentFolder
+{
+public:
+    explicit CurrentFolder(const QString &path) : m_previous(QDir::currentPath())
+    {
+        QDir().mkpath(path);
+        QDir::setCurrent(path);
+    }
+    ~CurrentFolder() { QDir::setCurrent(m_previous); }
+    CurrentFolder(const CurrentFolder &) = delete;
+    CurrentFolder &operator=(const CurrentFolder &) = delete;
+
+private:
+    QString m_previous;
+};
+
 class PublisherTest : public QObject
 {
     Q_OBJECT
@@ -316,6 +334,7 @@ void PublisherTest::pushRunsTheRemotesHooks_data()
     QTest::addColumn<QString>("originKind");
     QTest::newRow("nominal: file:// URL runs post-receive") << "file-url";
     QTest::newRow("nominal: plain path runs post-receive") << "path";
+    QTest::newRow("nominal: relative path, run from elsewhere, runs post-receive") << "relative";
 }
 
 void PublisherTest::pushRunsTheRemotesHooks()
@@ -325,6 +344,9 @@ void PublisherTest::pushRunsTheRemotesHooks()
     QVERIFY2(!site.work.isEmpty(), qPrintable(m_sandbox->lastError()));
     if (originKind == QLatin1String("path"))
         QVERIFY(setOrigin(site.work, site.remote));
+    const CurrentFolder elsewhere(m_sandbox->path(QStringLiteral("elsewhere/deeper")));
+    if (originKind == QLatin1String("relative"))
+        QVERIFY(setOrigin(site.work, QDir(site.work).relativeFilePath(site.remote)));
     const QString marker = m_sandbox->path(QStringLiteral("post-receive-ran"));
     // The hook reads "<old> <new> <ref>" lines on stdin, like the sample blog's builder.
     QVERIFY(m_sandbox->installHook(
@@ -646,6 +668,7 @@ void PublisherTest::serverRefusalIsAFailure_data()
     QTest::newRow("nominal: git daemon accepts") << "git-daemon" << false;
     QTest::newRow("robustness: git daemon, pre-receive declines") << "git-daemon" << true;
     QTest::newRow("robustness: file://, pre-receive declines") << "file-url" << true;
+    QTest::newRow("robustness: relative path, pre-receive declines") << "relative" << true;
 }
 
 void PublisherTest::serverRefusalIsAFailure()
@@ -660,6 +683,9 @@ void PublisherTest::serverRefusalIsAFailure()
         QVERIFY(setOrigin(site.work,
                           QStringLiteral("git://127.0.0.1:%1/origin.git").arg(daemon.port())));
     }
+    const CurrentFolder elsewhere(m_sandbox->path(QStringLiteral("elsewhere/deeper")));
+    if (transport == QLatin1String("relative"))
+        QVERIFY(setOrigin(site.work, QDir(site.work).relativeFilePath(site.remote)));
     if (declines)
         QVERIFY(m_sandbox->installHook(site.remote, QStringLiteral("pre-receive"),
                                        "#!/bin/sh\necho 'protected branch'\nexit 1\n"));

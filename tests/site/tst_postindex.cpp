@@ -6,6 +6,7 @@
 #include "site/postindex.h"
 #include "site/postlistmodel.h"
 #include "site/taxonomymodel.h"
+#include "support/gitsandbox.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -13,26 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using pw::test::GitSandbox;
+
 namespace {
-
-// Copies a folder tree as cp -r does.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 int markdownFilesUnder(const QString &dir)
 {
@@ -54,7 +38,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_root = m_dir.path() + "/hugo-docs";
-        QVERIFY(copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), m_root));
+        QVERIFY(GitSandbox::copyTree(QStringLiteral(POSTWRIGHT_TEST_DATA_DIR "/hugo-docs"), m_root));
         const auto init = pw::initRepository(m_root, false, QStringLiteral("main"));
         QVERIFY2(init.ok(), init.ok() ? "" : qPrintable(init.error().message));
     }
@@ -89,7 +73,7 @@ private Q_SLOTS:
         int compared = 0;
         for (const pw::PostSummary &post : posts) {
             QVERIFY2(!post.title.isEmpty(), qPrintable(post.path));
-            const QRegularExpressionMatch m = plainTitle.match(QString::fromUtf8(readAll(post.path)));
+            const QRegularExpressionMatch m = plainTitle.match(QString::fromUtf8(GitSandbox::readFile(post.path)));
             if (m.hasMatch()) {
                 QCOMPARE(post.title, m.captured(1).trimmed());
                 ++compared;

@@ -63,6 +63,8 @@ public:
 
     static bool writeFile(const QString &path, const QByteArray &content);
     static QByteArray readFile(const QString &path);
+    // Copies a folder tree, hidden files included, as `cp -r from to` does.
+    static bool copyTree(const QString &from, const QString &to);
 
 private:
     QString repositoryOrError(const ProcessResult &result, const QString &path);
