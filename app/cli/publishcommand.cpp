@@ -59,7 +59,11 @@ int runPublish(const QStringList &args)
     CliObserver observer;
     const auto outcome = publishPostFile(*blog, positional[1], &observer);
     if (!outcome) {
-        err() << "not published: " << outcome.error().message << '\n';
+        const QString message = outcome.error().message;
+        // Messages that already say so are not prefixed twice.
+        if (!message.startsWith(QLatin1String("Not published"), Qt::CaseInsensitive))
+            err() << "not published: ";
+        err() << message << '\n';
         if (!outcome.error().detail.isEmpty())
             err() << "  (" << outcome.error().detail << ")\n";
         return InputProblem;

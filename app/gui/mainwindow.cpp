@@ -360,6 +360,22 @@ void MainWindow::publish()
     if (!m_session->isOpen() || m_publisher->isRunning())
         return;
     const QString post = m_session->path(); // the post the user clicked Publish on, whatever follows
+    if (m_session->document().isEditable() && m_session->document().metadata().draft) {
+        // Publishing a draft commits and pushes it, but the site will not show it.
+        QMessageBox box(QMessageBox::Question, tr("Publish a draft?"),
+                        tr("“%1” is marked as a draft, so the site will not show it.")
+                            .arg(m_session->document().metadata().title),
+                        QMessageBox::NoButton, this);
+        QPushButton *undraft = box.addButton(tr("Mark as Published and Publish"), QMessageBox::AcceptRole);
+        QPushButton *asDraft = box.addButton(tr("Publish as Draft"), QMessageBox::ActionRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(undraft);
+        box.exec();
+        if (box.clickedButton() == undraft)
+            m_session->applyDraft(false);
+        else if (box.clickedButton() != asDraft)
+            return;
+    }
     if (!save())
         return;
     m_publisher->publish(m_blog->blog(), post);
@@ -434,7 +450,8 @@ void MainWindow::selectPostRow(const QString &path)
     const int row = m_blog->posts()->rowOf(path);
     if (row < 0)
         return;
-    const QSignalBlocker block(m_postList->selectionModel());
+    // Not with signals blocked: the view repaints its highlight on them. Selecting the open post
+    // again is a no-op for the handler, which compares paths.
     m_postList->selectRow(row);
 }
 

@@ -7,6 +7,7 @@
 #include "frontmatter/metadatareader.h"
 #include "frontmatter/textindex.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace pw {
@@ -39,10 +40,32 @@ public:
             layout.contentFirstLine = lines.lineOf(layout.contentStart);
             block = syntaxFor(layout.format).parse(text, layout, lines);
             diagnostics += block.errors;
+            diagnostics += duplicateKeys(block);
         }
         MetadataReading reading = readMetadata(block, rule);
         metadata = std::move(reading.metadata);
         diagnostics += reading.warnings;
+    }
+
+    // yaml-cpp and QJsonDocument take a repeated key silently, each keeping a different one of
+    // them, and generators disagree too (Hugo reads the last): a key twice is an error, so the
+    // value we would show or edit is never one the site does not use.
+    static QList<Diagnostic> duplicateKeys(const ParsedBlock &parsed)
+    {
+        QList<Diagnostic> found;
+        QHash<QString, int> firstLine;
+        for (const Entry &entry : parsed.entries) {
+            const auto seen = firstLine.constFind(entry.key);
+            if (seen == firstLine.cend()) {
+                firstLine.insert(entry.key, entry.keyLine);
+                continue;
+            }
+            found.append({Diagnostic::Severity::Error, entry.keyLine, entry.keyColumn,
+                          QStringLiteral("duplicate key `%1` (first on line %2): keep one of them")
+                              .arg(entry.key)
+                              .arg(*seen)});
+        }
+        return found;
     }
 
     static QString closingDelimiter(FrontMatterFormat format)

@@ -94,6 +94,9 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
             // ISO dates: compact, unambiguous, and they sort as they read.
             return post.date.isValid() ? post.date.toLocalTime().date().toString(Qt::ISODate) : QString();
         case StatusColumn:
+            // A post whose front matter cannot be read is neither: its draft flag is unknown.
+            if (hasErrors)
+                return tr("Error");
             return post.draft ? tr("Draft") : tr("Published");
         case TagsColumn:
             return post.tags.join(QStringLiteral(", "));

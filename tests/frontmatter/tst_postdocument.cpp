@@ -516,6 +516,10 @@ void tst_PostDocument::diagnostics_data()
                                                 << false << 2 << 9 << "number";
     QTest::newRow("robustness: title as a list") << "---\ntitle: [a]\n---\n"
                                                  << false << 2 << 8 << "text";
+    QTest::newRow("robustness: duplicate YAML key") << "---\ntitle: a\ntags: [x]\ntitle: b\n---\n"
+                                                    << true << 4 << 1 << "duplicate key `title` (first on line 2)";
+    QTest::newRow("robustness: duplicate JSON key") << "{\n\"title\": \"a\",\n\"title\": \"b\"\n}\nBody\n"
+                                                    << true << 3 << 1 << "duplicate key `title`";
     QTest::newRow("robustness: B10 B unclosed")
         << "---\ntitle: Half typed\n--\n\n# Heading\n\nText\n"
         << true << 1 << 1 << "front matter is not closed";
@@ -577,6 +581,8 @@ void tst_PostDocument::refusesToEdit_data()
     QTest::newRow("robustness: invalid toml") << "+++\ntitle = = 1\n+++\nBody\n";
     QTest::newRow("robustness: invalid json") << "{\"title\": }\nBody\n";
     QTest::newRow("robustness: a flow map block") << "---\n{title: x, tags: [a]}\n---\n";
+    QTest::newRow("robustness: a key twice") << "---\ntitle: a\ntitle: b\n---\nBody\n";
+    QTest::newRow("robustness: a JSON key twice") << "{\"a\": 1, \"a\": 2}\n";
 }
 
 void tst_PostDocument::refusesToEdit()
@@ -784,10 +790,6 @@ void tst_PostDocument::refusesOneKey_data()
                                                   << "draft"
                                                   << "null"
                                                   << "null";
-    QTest::newRow("robustness: a duplicate json key") << "{\"a\": 1, \"a\": 2}\n"
-                                                      << "a"
-                                                      << "3"
-                                                      << "cannot edit";
     QTest::newRow("robustness: an empty key") << "---\na: 1\n---\n"
                                               << ""
                                               << "3"
