@@ -86,7 +86,9 @@ Result<void> PostSession::save(bool overwriteExternalChanges)
 {
     if (!isOpen())
         return failure(tr("no post is open"));
-    if (!overwriteExternalChanges && changedOnDisk()) {
+    // A file that is gone is written again; one that another program changed is not overwritten
+    // unless the user said so.
+    if (!overwriteExternalChanges && QFileInfo::exists(m_path) && changedOnDisk()) {
         return failure(Error{tr("the file changed on disk since it was opened"), m_path, 0, 0,
                              tr("reload it, or save again to keep your version")});
     }
@@ -181,6 +183,13 @@ void PostSession::onFileChanged()
     // m_diskBytes, which is not a change.
     if (!isOpen() || !changedOnDisk()) {
         watch();
+        return;
+    }
+    if (!QFileInfo::exists(m_path)) {
+        // Deleted or moved away (a checkout, another tool): the editor holds the only copy now.
+        m_editor->document()->setModified(true);
+        Q_EMIT problem(tr("%1 was deleted or moved on disk; save to write it again")
+                           .arg(QFileInfo(m_path).fileName()));
         return;
     }
     if (!isModified()) {

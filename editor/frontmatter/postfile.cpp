@@ -123,6 +123,11 @@ Result<void> PostFile::write(const QString &path) const
     const QFileInfo info(path);
     const QString target = info.isSymLink() && info.exists() ? info.canonicalFilePath() : path;
     const QFileInfo targetInfo(target);
+    // By its mode, not by access(): as root every file is writable, and a read-only post is a
+    // choice its owner made.
+    if (targetInfo.exists() && !(targetInfo.permissions() & QFileDevice::WriteOwner))
+        return failure(Error{QStringLiteral("the file is read-only"), path, 0, 0,
+                             QStringLiteral("make it writable (chmod u+w) and save again")});
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly))
         return failure(Error{

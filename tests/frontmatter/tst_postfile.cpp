@@ -171,6 +171,18 @@ void tst_PostFile::writeFailsCleanly()
     QVERIFY(!written.ok());
     QCOMPARE(written.error().file, missing);
     QVERIFY(!PostFile::read(missing).ok());
+
+    // A read-only post is refused by its mode (as root, access() would allow the write).
+    const QString locked = dir.filePath(QStringLiteral("locked.md"));
+    QVERIFY(writeAll(locked, "---\ntitle: x\n---\n"));
+    const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    QVERIFY(QFile::setPermissions(locked, readOnly));
+    file.text = QStringLiteral("---\ntitle: y\n---\n");
+    const Result<void> refused = file.write(locked);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QStringLiteral("read-only")));
+    QCOMPARE(readAll(locked), QByteArray("---\ntitle: x\n---\n"));
+    QCOMPARE(QFile::permissions(locked) & 0x7077, readOnly); // owner, group, other
 }
 
 QTEST_GUILESS_MAIN(tst_PostFile)
