@@ -184,6 +184,10 @@ void MainWindow::createActions()
     connect(previewToggle, &QAction::toggled, m_preview, &QWidget::setVisible);
     for (QDockWidget *dock : std::as_const(m_docks))
         view->addAction(dock->toggleViewAction());
+    view->addAction(tr("&Refresh Post List"), QKeySequence::Refresh, this, [this] {
+        m_blog->rescan();
+        selectPostRow(m_session->path());
+    });
     view->addSeparator();
     QAction *focus = view->addAction(tr("&Distraction-Free Mode"));
     focus->setCheckable(true);

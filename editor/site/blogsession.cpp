@@ -16,6 +16,14 @@ Result<void> BlogSession::open(const QString &path)
     return {};
 }
 
+void BlogSession::rescan()
+{
+    if (!isOpen())
+        return;
+    m_posts.setPosts(scanPosts(m_blog));
+    rebuildTaxonomies();
+}
+
 void BlogSession::refreshPost(const QString &path)
 {
     m_posts.updatePost(summarizePost(path, m_blog.termRule));

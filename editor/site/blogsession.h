@@ -22,6 +22,9 @@ public:
     TaxonomyModel *tags() { return &m_tags; }
     TaxonomyModel *categories() { return &m_categories; }
 
+    // Reads the content folder again (posts added, removed or changed by other programs).
+    void rescan();
+
     // After a save or an edit: the post's row and the term counts follow.
     void refreshPost(const QString &path);
     void refreshPost(const QString &path, const PostDocument &document);
