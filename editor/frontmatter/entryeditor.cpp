@@ -36,15 +36,39 @@ QuoteStyle sharedQuote(const QList<ListItem> &items, QuoteStyle fallback)
     return shared.value_or(fallback);
 }
 
-// Rebuilds the item sequence: items that stay keep their text, and two items that were
-// neighbours keep what was between them (comments included).
+// The comments in the gaps between items first..last of a multi-line list ("# ..." up to the end
+// of its line). Only gaps are searched: an item's own text may hold a '#' that is no comment.
+QStringList gapComments(const QString &text, const QList<ListItem> &items, int first, int last)
+{
+    QStringList comments;
+    for (int j = first; j < last && j + 1 < items.size(); ++j) {
+        const QStringView gap = QStringView(text).mid(items.at(j).end, items.at(j + 1).start - items.at(j).end);
+        for (qsizetype hash = gap.indexOf(QLatin1Char('#')); hash >= 0; hash = gap.indexOf(QLatin1Char('#'), hash + 1)) {
+            qsizetype endOfLine = gap.indexOf(QLatin1Char('\n'), hash);
+            if (endOfLine < 0)
+                endOfLine = gap.size();
+            comments.append(gap.mid(hash, endOfLine - hash).trimmed().toString());
+            hash = endOfLine;
+        }
+    }
+    return comments;
+}
+
+// Rebuilds the item sequence: items that stay keep their text, two items that were neighbours
+// keep what was between them, and in a multi-line list the comments next to removed items stay,
+// each on a line of its own.
 QString joinItems(const QString &text, const QList<ListItem> &items, const QJsonArray &values,
                   const QString &separator, const QString &prefix, const RenderHints &hints,
                   const BlockSyntax &syntax)
 {
+    // YAML block lists only: there every item and comment has a line of its own. (In a TOML or
+    // flow list a comment can share a line with a comma, and moving it would swallow the comma.)
+    const bool multiLine = !prefix.isEmpty() && separator.contains(QLatin1Char('\n'));
+    const QString lineStart = separator.mid(separator.lastIndexOf(QLatin1Char('\n')));
     QList<bool> used(items.size(), false);
     QString out;
     int previousIndex = -2;
+    int lastKept = -1;
     bool first = true;
     for (const QJsonValue &value : values) {
         int match = -1;
@@ -55,21 +79,34 @@ QString joinItems(const QString &text, const QList<ListItem> &items, const QJson
             }
         }
         if (!first) {
-            if (match >= 0 && previousIndex >= 0 && match == previousIndex + 1)
+            if (match >= 0 && previousIndex >= 0 && match == previousIndex + 1) {
                 out += QStringView(text).mid(items.at(previousIndex).end,
                                              items.at(match).start - items.at(previousIndex).end);
-            else
+            } else {
+                if (multiLine && match > previousIndex && previousIndex >= 0) {
+                    for (const QString &comment : gapComments(text, items, previousIndex, match))
+                        out += lineStart + comment;
+                }
                 out += separator;
+            }
+        } else if (multiLine && match > 0) {
+            for (const QString &comment : gapComments(text, items, 0, match))
+                out += comment + lineStart;
         }
         first = false;
         if (match >= 0) {
             used[match] = true;
             const ListItem &item = items.at(match);
             out += QStringView(text).mid(item.start, item.end - item.start);
+            lastKept = qMax(lastKept, match);
         } else {
             out += prefix + syntax.render(value, hints);
         }
         previousIndex = match;
+    }
+    if (multiLine && lastKept >= 0) {
+        for (const QString &comment : gapComments(text, items, lastKept, int(items.size()) - 1))
+            out += lineStart + comment;
     }
     return out;
 }
@@ -90,8 +127,27 @@ TextPatch patchList(const QString &text, const Entry &entry, const QJsonArray &v
         return {entry.valueStart, entry.valueEnd - entry.valueStart,
                 QLatin1Char('[') + items + QLatin1Char(']')};
     }
-    if (values.isEmpty() && entry.shape == ValueShape::BlockList)
-        return {entry.colonEnd, entry.valueEnd - entry.colonEnd, QStringLiteral(" []")};
+    if (values.isEmpty() && entry.shape == ValueShape::BlockList) {
+        // `tags: []`, keeping a comment on the key's line and the comments among the items.
+        QString empty = QStringLiteral(" []");
+        const QStringView head = QStringView(text).mid(entry.colonEnd, entry.itemsStart - entry.colonEnd);
+        const qsizetype hash = head.indexOf(QLatin1Char('#'));
+        if (hash >= 0) {
+            const qsizetype endOfLine = head.indexOf(QLatin1Char('\n'), hash);
+            empty += QLatin1Char(' ') + head.mid(hash, endOfLine < 0 ? -1 : endOfLine - hash).trimmed().toString();
+        }
+        // Left at the key's own indentation: indented deeper they would read as the key's value.
+        const int lineBegin = int(text.lastIndexOf(QLatin1Char('\n'), entry.colonEnd - 1)) + 1;
+        int keyIndent = lineBegin;
+        while (keyIndent < text.size() && (text.at(keyIndent) == QLatin1Char(' ') || text.at(keyIndent) == QLatin1Char('\t')))
+            ++keyIndent;
+        const QString lineStart = QLatin1Char('\n') + text.mid(lineBegin, keyIndent - lineBegin);
+        for (const QString &comment : gapComments(text, entry.items, 0, int(entry.items.size()) - 1))
+            empty += lineStart + comment;
+        // Through the last item: a comment line among the items may end the value's own span early.
+        const int end = qMax(entry.valueEnd, entry.itemsEnd);
+        return {entry.colonEnd, end - entry.colonEnd, empty};
+    }
     const QString items = joinItems(text, entry.items, values, entry.itemSeparator,
                                     entry.itemPrefix, hints, syntax);
     return {entry.itemsStart, entry.itemsEnd - entry.itemsStart, items};

@@ -88,6 +88,26 @@ void tst_PostDocument::setTerms_data()
         << Field::Tags << QStringList{"intro", "meta"}
         << "---\n# slug is part of the URL - do not change\nslug: hello-world\ntitle: Hello world\n"
            "permalink: /2024/hello/\ntags:\n  - intro   # first post\n  - meta\n---\nBody.\n";
+    QTest::newRow("nominal: removing the item after a comment keeps the comment")
+        << "---\ntags:\n  - alpha\n  # keep this comment\n  - beta\n---\n"
+        << Field::Tags << QStringList{"alpha"}
+        << "---\ntags:\n  - alpha\n  # keep this comment\n---\n";
+    QTest::newRow("nominal: removing the item before a comment keeps the comment")
+        << "---\ntags:\n  - one\n  # c\n  - two\nx: 1\n---\n"
+        << Field::Tags << QStringList{"two"}
+        << "---\ntags:\n  # c\n  - two\nx: 1\n---\n";
+    QTest::newRow("nominal: removing a middle item keeps the comments around it")
+        << "---\ntags:\n  - a\n  # about b\n  - b\n  - c\n---\n"
+        << Field::Tags << QStringList{"a", "c"}
+        << "---\ntags:\n  - a\n  # about b\n  - c\n---\n";
+    QTest::newRow("nominal: emptying a block list with comments keeps them")
+        << "---\ntags: # my tags\n  - one\n  # c\n  - two\nx: 1\n---\n"
+        << Field::Tags << QStringList{}
+        << "---\ntags: [] # my tags\n# c\nx: 1\n---\n";
+    QTest::newRow("robustness: a '#' inside a removed item is no comment")
+        << "---\ntags:\n  - a\n  - \"#hashtag\"\n---\n"
+        << Field::Tags << QStringList{"a"}
+        << "---\ntags:\n  - a\n---\n";
     QTest::newRow("nominal: B03 quoted look-alikes keep their quotes")
         << "---\ntitle: \"Yes\"\nslug: \"2024\"\npublished: \"true\"\nanswer: \"no\"\n"
            "version: \"1.10\"\nzip: \"012345\"\ntags: [a]\n---\n"
