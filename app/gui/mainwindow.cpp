@@ -100,9 +100,9 @@ void MainWindow::createDocks()
     m_postList->verticalHeader()->hide();
     m_postList->horizontalHeader()->setStretchLastSection(true);
     m_postList->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_postList->setColumnWidth(PostListModel::TitleColumn, 200);
-    m_postList->setColumnWidth(PostListModel::DateColumn, 84);
-    m_postList->setColumnWidth(PostListModel::StatusColumn, 72);
+    m_postList->setColumnWidth(PostListModel::TitleColumn, 180);
+    m_postList->setColumnWidth(PostListModel::DateColumn, 82);
+    m_postList->setColumnWidth(PostListModel::StatusColumn, 68);
     m_postList->setTextElideMode(Qt::ElideRight);
     m_postList->setShowGrid(false);
     m_postList->setAlternatingRowColors(true);
@@ -132,7 +132,7 @@ void MainWindow::createDocks()
     posts->raise();
 
     m_docks = {posts, panel, outline};
-    resizeDocks({posts, panel}, {360, 360}, Qt::Horizontal);
+    resizeDocks({posts, panel}, {420, 340}, Qt::Horizontal);
 
     connect(m_postList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
