@@ -98,6 +98,7 @@ Result<void> PostSession::save(bool overwriteExternalChanges)
         return written; // the editor keeps the text and stays modified
     m_diskBytes = file.encode();
     m_editor->document()->setModified(false);
+    document(); // what `saved` listeners read is what was written
     watch(); // an atomic rename replaces the inode the watch was on
     Q_EMIT saved(m_path);
     return {};
@@ -161,6 +162,15 @@ void PostSession::replaceTextMinimally(const QString &text)
     cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
     cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
     cursor.endEditBlock();
+}
+
+const PostDocument &PostSession::document()
+{
+    if (m_reparseTimer.isActive()) {
+        m_reparseTimer.stop();
+        reparse();
+    }
+    return m_document;
 }
 
 void PostSession::reparse()

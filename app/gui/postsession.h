@@ -30,7 +30,9 @@ public:
     bool isModified() const;
     bool changedOnDisk() const;
     QString path() const { return m_path; }
-    const PostDocument &document() const { return m_document; }
+    // The parse of the editor's text as it is now: a parse still waiting for typing to pause is
+    // done first, so callers never act on a stale document.
+    const PostDocument &document();
 
     // Panel edits: each becomes one undoable change of exactly the lines concerned.
     void applyField(Field field, const QJsonValue &value);

@@ -91,6 +91,18 @@ private Q_SLOTS:
         QCOMPARE(editor.toPlainText(), QStringLiteral("---\ntitle: A\n---\nv1\n"));
     }
 
+    void documentFollowsTypingAtOnce()
+    {
+        QPlainTextEdit editor;
+        pw::PostSession session(&editor);
+        QVERIFY(session.open(m_path, pw::TermStringRule::WholeString).ok());
+        QTextCursor cursor(editor.document());
+        cursor.setPosition(int(editor.toPlainText().indexOf(QLatin1String("title: A")) + 8));
+        cursor.insertText(QStringLiteral("BC"));
+        // Asked before the typing pause is over: not the stale parse.
+        QCOMPARE(session.document().metadata().title, QStringLiteral("ABC"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;
