@@ -19,10 +19,8 @@ int runCheck(const QStringList &args)
         return *code;
 
     const Result<Blog> blog = openBlog(parser.positionalArguments().constFirst());
-    if (!blog) {
-        err() << blog.error().toString() << "\n";
-        return InputProblem;
-    }
+    if (!blog)
+        return reportProblem(parser.positionalArguments().constFirst(), blog.error());
     int errors = 0;
     int warnings = 0;
     const QStringList files = findPostFiles(*blog);

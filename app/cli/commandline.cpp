@@ -14,6 +14,15 @@ QTextStream &err()
     return stream;
 }
 
+int reportProblem(const QString &path, Error error)
+{
+    if (error.file.isEmpty())
+        error.file = path;
+    err() << error.toString() << '\n';
+    err().flush();
+    return InputProblem;
+}
+
 std::optional<int> parseArguments(QCommandLineParser &parser, const QString &command,
                                   const QString &description, const QStringList &args,
                                   int positionalCount)

@@ -23,15 +23,6 @@ void printDiagnostics(const QString &path, const QList<Diagnostic> &diagnostics)
     err().flush();
 }
 
-int fail(const QString &path, Error error)
-{
-    if (error.file.isEmpty())
-        error.file = path;
-    err() << error.toString() << '\n';
-    err().flush();
-    return InputProblem;
-}
-
 } // namespace
 
 int runFmCommand(const QStringList &args)
@@ -78,7 +69,7 @@ int runFmCommand(const QStringList &args)
 
     Result<PostFile> file = PostFile::read(path);
     if (!file)
-        return fail(path, file.error());
+        return reportProblem(path, file.error());
     PostDocument doc(file->text);
     printDiagnostics(path, doc.diagnostics());
     if (doc.hasErrors())
@@ -87,7 +78,7 @@ int runFmCommand(const QStringList &args)
     if (action == QLatin1String("get")) {
         const std::optional<QJsonValue> value = doc.value(key);
         if (!value)
-            return fail(
+            return reportProblem(
                 path,
                 Error{QStringLiteral("no key `%1` in the front matter").arg(key), path, 0, 0, {}});
         out() << toJsonText(*value) << '\n';
@@ -97,12 +88,12 @@ int runFmCommand(const QStringList &args)
 
     const Result<void> edited = newValue ? doc.setValue(key, *newValue) : doc.unset(key);
     if (!edited)
-        return fail(path, edited.error());
+        return reportProblem(path, edited.error());
     if (doc.text() == file->text)
         return Success;
     file.value().text = doc.text();
     if (const Result<void> written = file->write(path); !written)
-        return fail(path, written.error());
+        return reportProblem(path, written.error());
     return Success;
 }
 

@@ -52,10 +52,8 @@ int runPublish(const QStringList &args)
 
     const QStringList positional = parser.positionalArguments();
     const Result<Blog> blog = openBlog(positional[0]);
-    if (!blog) {
-        err() << blog.error().toString() << '\n';
-        return InputProblem;
-    }
+    if (!blog)
+        return reportProblem(positional[0], blog.error());
     CliObserver observer;
     const auto outcome = publishPostFile(*blog, positional[1], &observer);
     if (!outcome) {

@@ -18,10 +18,8 @@ int runRender(const QStringList &args)
 
     const QString path = parser.positionalArguments().constFirst();
     const Result<PostFile> file = PostFile::read(path);
-    if (!file) {
-        err() << file.error().toString() << "\n";
-        return InputProblem;
-    }
+    if (!file)
+        return reportProblem(path, file.error());
     const PostDocument doc(file->text);
     out() << renderPostBody(doc.body(), doc.bodyFirstLine()).html;
     out().flush();
