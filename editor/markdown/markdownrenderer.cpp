@@ -8,6 +8,8 @@
 
 #include <QRegularExpression>
 
+#include <cstring>
+
 namespace pw {
 namespace {
 
@@ -116,6 +118,101 @@ void sanitizeDocument(cmark_node *document, bool tagFilter)
     });
 }
 
+// Adds delta to both line numbers of every data-sourcepos="l:c-l:c" in html (cmark-gfm writes
+// them; a block's own lines are relative, the document's absolute). String is the UTF-8 that
+// cmark-gfm wrote or the QString of a block.
+int codeUnit(char c)
+{
+    return uchar(c);
+}
+int codeUnit(QChar c)
+{
+    return c.unicode();
+}
+
+template<typename String, typename Marker>
+String shiftSourceLines(const String &html, Marker marker, int delta)
+{
+    const qsizetype markerLength = qsizetype(sizeof("data-sourcepos=\"")) - 1;
+    qsizetype at = html.indexOf(marker);
+    if (delta == 0 || at < 0)
+        return html;
+    String out;
+    out.reserve(html.size() + html.size() / 64);
+    qsizetype copied = 0;
+    // Replaces the number at `at` (when there is one) with the number plus delta.
+    auto shiftNumber = [&] {
+        qsizetype end = at;
+        int value = 0;
+        while (end < html.size() && codeUnit(html[end]) >= '0' && codeUnit(html[end]) <= '9'
+               && end - at < 9)
+            value = value * 10 + (codeUnit(html[end++]) - '0');
+        if (end == at)
+            return;
+        out.append(html.mid(copied, at - copied));
+        out.append(String::number(value + delta));
+        copied = at = end;
+    };
+    for (; at >= 0; at = html.indexOf(marker, at)) {
+        at += markerLength;
+        shiftNumber(); // the first line
+        while (at < html.size() && codeUnit(html[at]) != '-' && codeUnit(html[at]) != '"')
+            ++at;
+        if (at < html.size() && codeUnit(html[at]) == '-') {
+            ++at;
+            shiftNumber(); // the last line
+        }
+    }
+    out.append(html.mid(copied));
+    return out;
+}
+
+RenderedBlock renderBlock(cmark_node *root, int firstLine, int lastLine, int flags,
+                          cmark_llist *extensions)
+{
+    const cmark::Text text(cmark_render_html(root, flags, extensions));
+    RenderedBlock block;
+    QByteArray utf8 = QByteArray::fromRawData(text.get(), qsizetype(std::strlen(text.get())));
+    if (flags & CMARK_OPT_SOURCEPOS)
+        utf8 = shiftSourceLines(utf8, "data-sourcepos=\"", 1 - firstLine);
+    block.html = QString::fromUtf8(utf8);
+    block.firstLine = firstLine;
+    block.lastLine = lastLine;
+    block.hash = qHash(block.html);
+    return block;
+}
+
+// Each top-level node on its own. cmark-gfm has already moved the footnote definitions (those
+// referenced) to the end of the document; they are one block, rendered in one go because the
+// renderer numbers them and writes the <section> around them.
+QList<RenderedBlock> renderBlocks(cmark_node *document, int flags, cmark_llist *extensions)
+{
+    QList<RenderedBlock> blocks;
+    cmark::Node footnotes;
+    int footnotesFirst = 0;
+    int footnotesLast = 0;
+    for (cmark_node *node = cmark_node_first_child(document); node;) {
+        cmark_node *next = cmark_node_next(node);
+        const int first = cmark_node_get_start_line(node);
+        const int last = cmark_node_get_end_line(node);
+        if (cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+            if (!footnotes) {
+                footnotes.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+                footnotesFirst = first;
+            }
+            footnotesFirst = qMin(footnotesFirst, first);
+            footnotesLast = qMax(footnotesLast, last);
+            cmark_node_append_child(footnotes.get(), node); // unlinks it from the document
+        } else {
+            blocks.append(renderBlock(node, first, last, flags, extensions));
+        }
+        node = next;
+    }
+    if (footnotes)
+        blocks.append(renderBlock(footnotes.get(), footnotesFirst, footnotesLast, flags, extensions));
+    return blocks;
+}
+
 } // namespace
 
 RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options)
@@ -141,17 +238,36 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
                          "tagfilter"))); // last: it also sees the shortcode text put back
 
     // The extensions the parser used also render (table cells, task-list checkboxes).
-    const cmark::Text html(
-        cmark_render_html(document.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
-    post.html = QString::fromUtf8(html.get());
+    post.blocks
+        = renderBlocks(document.get(), flags, cmark_parser_get_syntax_extensions(parser.get()));
+    if (options.documentHtml)
+        post.html = joinBlocks(post.blocks);
     return post;
+}
+
+QString joinBlocks(const QList<RenderedBlock> &blocks)
+{
+    qsizetype size = 0;
+    for (const RenderedBlock &block : blocks)
+        size += block.html.size() + 16;
+    QString html;
+    html.reserve(size);
+    for (const RenderedBlock &block : blocks)
+        html += shiftSourceLines(block.html, QLatin1StringView("data-sourcepos=\""),
+                                 block.firstLine - 1);
+    return html;
+}
+
+RenderOptions postRenderOptions(int bodyFirstLine)
+{
+    RenderOptions options;
+    options.lineOffset = bodyFirstLine - 1;
+    return options;
 }
 
 RenderedPost renderPostBody(const QString &body, int bodyFirstLine)
 {
-    RenderOptions options;
-    options.lineOffset = bodyFirstLine - 1;
-    return renderMarkdown(body, options);
+    return renderMarkdown(body, postRenderOptions(bodyFirstLine));
 }
 
 } // namespace pw

@@ -1,8 +1,8 @@
 #pragma once
 
 // Markdown to sanitized HTML with cmark-gfm (table, strikethrough, autolink, tasklist, tagfilter,
-// footnotes). The HTML this returns is exactly what the preview shows and what
-// `postwright-cli render` prints.
+// footnotes). The document comes as a list of top-level blocks, which is what the preview patches;
+// the blocks joined (joinBlocks) are exactly what `postwright-cli render` prints.
 
 #include <QList>
 #include <QString>
@@ -17,6 +17,7 @@ struct RenderOptions
     bool footnotes = true;
     bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
     int lineOffset = 0; // added to source lines, so positions count in the whole file
+    bool documentHtml = true; // also fill RenderedPost::html; the preview needs only the blocks
     // cmark-gfm extensions by name; the product uses all of them, the spec tests select per
     // example.
     QStringList extensions
@@ -31,16 +32,35 @@ struct Heading
     int line = 0; // 1-based, with RenderOptions::lineOffset applied
 };
 
-struct RenderedPost
+// One top-level node of the document (a paragraph, a list, a table...; all footnotes together are
+// the last block). Its HTML does not depend on where the block is in the file: the lines in its
+// data-sourcepos attributes count from the block's first line (1), so text typed above a block
+// leaves its HTML, and its hash, as they were.
+struct RenderedBlock
 {
     QString html;
+    int firstLine = 0; // in the file (RenderOptions::lineOffset applied)
+    int lastLine = 0;
+    size_t hash = 0; // of html
+};
+
+struct RenderedPost
+{
+    QString html; // joinBlocks(blocks), when RenderOptions::documentHtml
+    QList<RenderedBlock> blocks;
     QList<Heading> headings;
 };
 
 RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options = {});
 
-// A post's body as the preview shows it and `postwright-cli render` prints it: the product's
-// options, with source positions counted in the whole file (the body starts at bodyFirstLine).
+// The whole document's HTML: the blocks one after the other, source lines counted in the file.
+QString joinBlocks(const QList<RenderedBlock> &blocks);
+
+// The product's options for a post's body, with source positions counted in the whole file (the
+// body starts at bodyFirstLine).
+RenderOptions postRenderOptions(int bodyFirstLine);
+
+// A post's body as the preview shows it and `postwright-cli render` prints it.
 RenderedPost renderPostBody(const QString &body, int bodyFirstLine);
 
 // Allow-list sanitizer for HTML: drops script-capable elements, on* attributes and unsafe URLs.

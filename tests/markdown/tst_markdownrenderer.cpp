@@ -34,6 +34,9 @@ private Q_SLOTS:
     void sourcePositionsCountInTheWholeFile_data();
     void sourcePositionsCountInTheWholeFile();
     void headings();
+    void blocksDoNotDependOnTheirPosition_data();
+    void blocksDoNotDependOnTheirPosition();
+    void footnotesAreTheLastBlock();
     void shortcodesKeepLineNumbers();
     void largeInputRendersQuickly();
 };
@@ -219,6 +222,65 @@ void tst_MarkdownRenderer::headings()
     QCOMPARE(post.headings[2].level, 3);
     QCOMPARE(post.headings[2].text, QString("{{< param x >}} here"));
     QCOMPARE(post.headings[2].line, 12);
+}
+
+void tst_MarkdownRenderer::blocksDoNotDependOnTheirPosition_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("inserted"); // at the start of the text
+    QTest::addColumn<int>("addedBlocks");
+    QTest::addColumn<int>("lineShift");
+    const QString post = "# Title\n\nText with *em*\nand a second line.\n\n- one\n- two\n\n"
+                         "```cpp\nint x;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n";
+    QTest::newRow("nominal: a paragraph typed above") << post << "New paragraph.\n\n" << 1 << 2;
+    QTest::newRow("nominal: blank lines added above") << post << "\n\n\n" << 0 << 3;
+    QTest::newRow("nominal: a three-line block above") << post << "```\na\n```\n" << 1 << 3;
+    QTest::newRow("robustness: raw HTML above") << post << "<div>\nx\n</div>\n\n" << 1 << 4;
+}
+
+// Text typed above a block changes neither its HTML nor its hash, only its first line: so the
+// preview sends only the blocks that really changed.
+void tst_MarkdownRenderer::blocksDoNotDependOnTheirPosition()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, inserted);
+    QFETCH(int, addedBlocks);
+    QFETCH(int, lineShift);
+    const RenderedPost old = renderMarkdown(before);
+    const RenderedPost now = renderMarkdown(inserted + before);
+    QCOMPARE(now.blocks.size(), old.blocks.size() + addedBlocks);
+    QCOMPARE(old.blocks.size(), 6);
+    for (qsizetype i = 0; i < old.blocks.size(); ++i) {
+        const RenderedBlock &was = old.blocks[i];
+        const RenderedBlock &is = now.blocks[i + addedBlocks];
+        QCOMPARE(is.html, was.html);
+        QCOMPARE(is.hash, was.hash);
+        QCOMPARE(is.firstLine, was.firstLine + lineShift);
+        QCOMPARE(is.lastLine - is.firstLine, was.lastLine - was.firstLine);
+    }
+    // Inside a block, lines count from its first line; the document counts them in the file.
+    QVERIFY2(old.blocks[1].html.startsWith("<p data-sourcepos=\"1:1-2:18\">"),
+             qPrintable(old.blocks[1].html));
+    QVERIFY2(old.html.contains("<p data-sourcepos=\"3:1-4:18\">"), qPrintable(old.html));
+    QVERIFY2(old.html.contains("<li data-sourcepos=\"6:1-6:5\">"), qPrintable(old.html));
+    QCOMPARE(joinBlocks(now.blocks), now.html);
+}
+
+void tst_MarkdownRenderer::footnotesAreTheLastBlock()
+{
+    RenderOptions options;
+    options.lineOffset = 10;
+    const RenderedPost post
+        = renderMarkdown("A[^n] note.\n\n[^n]: The note\n    goes on.\n\nLast paragraph.\n", options);
+    QCOMPARE(post.blocks.size(), 3);
+    QVERIFY2(post.blocks[1].html.startsWith("<p data-sourcepos=\"1:1-1:15\">Last"),
+             qPrintable(post.blocks[1].html));
+    QVERIFY2(post.blocks[2].html.startsWith("<section class=\"footnotes\""),
+             qPrintable(post.blocks[2].html));
+    QCOMPARE(post.blocks[2].firstLine, 13);
+    QCOMPARE(post.blocks[2].lastLine, 15); // cmark-gfm counts the blank line after it
+    QCOMPARE(post.blocks[1].firstLine, 16);
+    QCOMPARE(post.html.count("<section"), 1);
 }
 
 void tst_MarkdownRenderer::shortcodesKeepLineNumbers()
