@@ -209,7 +209,8 @@ QList<RenderedBlock> renderBlocks(cmark_node *document, int flags, cmark_llist *
         node = next;
     }
     if (footnotes)
-        blocks.append(renderBlock(footnotes.get(), footnotesFirst, footnotesLast, flags, extensions));
+        blocks.append(
+            renderBlock(footnotes.get(), footnotesFirst, footnotesLast, flags, extensions));
     return blocks;
 }
 

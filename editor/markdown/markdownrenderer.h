@@ -16,7 +16,7 @@ struct RenderOptions
     bool rawHtml = true;         // raw HTML is shown, always sanitized (never a script)
     bool footnotes = true;
     bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
-    int lineOffset = 0; // added to source lines, so positions count in the whole file
+    int lineOffset = 0;       // added to source lines, so positions count in the whole file
     bool documentHtml = true; // also fill RenderedPost::html; the preview needs only the blocks
     // cmark-gfm extensions by name; the product uses all of them, the spec tests select per
     // example.

@@ -4,6 +4,7 @@
 // the invokable methods are the page's replies. The post itself cannot reach it: no script of the
 // post runs.
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -25,8 +26,8 @@ public:
     Q_INVOKABLE void linkClicked(const QString &url) { Q_EMIT link(QUrl(url)); }
 
 Q_SIGNALS:
-    // To the page.
-    void contentChanged(const QString &html, int generation, const QString &postBase,
+    // To the page. edit: a BlockEdit (blockedit.h), the blocks that changed since the last one.
+    void contentChanged(const QJsonObject &edit, int generation, const QString &postBase,
                         const QString &siteBase);
     void scrollRequested(int line);
     void appearanceChanged(bool dark, const QString &customStyleUrl, bool math);

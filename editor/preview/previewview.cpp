@@ -95,23 +95,39 @@ void PreviewView::loadPage()
 {
     m_pageReady = false;
     m_patchInFlight = false;
+    m_pageBlocks.clear();
     m_page->load(preview::pageUrl());
+}
+
+void PreviewView::showBlocks(const QList<RenderedBlock> &blocks, int generation)
+{
+    m_pending = Content{blocks, generation};
+    sendPending();
 }
 
 void PreviewView::showHtml(const QString &html, int generation)
 {
-    m_pending = Content{html, generation};
-    sendPendingHtml();
+    showBlocks({RenderedBlock{html, 1, 1, qHash(html)}}, generation);
 }
 
-void PreviewView::sendPendingHtml()
+void PreviewView::sendPending()
 {
     if (!m_pageReady || m_patchInFlight || !m_pending)
         return;
     m_patchInFlight = true;
-    m_shown = m_pending;
+    m_shown = std::move(m_pending);
     m_pending.reset();
-    Q_EMIT m_bridge->contentChanged(m_shown->html, m_shown->generation, m_postBase, m_siteBase);
+    const preview::BlockEdit edit = m_replaceAll ? m_pageBlocks.replaceAll(m_shown->blocks)
+                                                 : m_pageBlocks.update(m_shown->blocks);
+    m_replaceAll = false;
+    Q_EMIT m_bridge->contentChanged(edit.toJson(), m_shown->generation, m_postBase, m_siteBase);
+}
+
+void PreviewView::sendAgain()
+{
+    if (m_shown && !m_pending)
+        m_pending = m_shown;
+    sendPending();
 }
 
 void PreviewView::onPageReady()
@@ -120,9 +136,7 @@ void PreviewView::onPageReady()
     m_patchInFlight = false;
     sendAppearance();
     Q_EMIT m_bridge->pauseChanged(m_paused, m_pausedMessage);
-    if (!m_pending && m_shown)
-        m_pending = m_shown; // after a reload, show again what was shown
-    sendPendingHtml();
+    sendAgain(); // after a reload, show again what was shown (the page is empty)
     Q_EMIT pageReady();
 }
 
@@ -134,7 +148,7 @@ void PreviewView::onPatched(int generation)
         m_pendingScrollLine.reset();
     }
     Q_EMIT patched(generation);
-    sendPendingHtml();
+    sendPending();
 }
 
 void PreviewView::setResourceDirectories(const QString &postDirectory,
@@ -142,9 +156,8 @@ void PreviewView::setResourceDirectories(const QString &postDirectory,
 {
     m_postBase = postDirectory.isEmpty() ? QString() : preview::directoryUrl(postDirectory);
     m_siteBase = staticDirectory.isEmpty() ? QString() : preview::directoryUrl(staticDirectory);
-    if (m_shown && !m_pending)
-        m_pending = m_shown; // resolve the images again against the new folders
-    sendPendingHtml();
+    m_replaceAll = true; // resolve the images again against the new folders
+    sendAgain();
 }
 
 void PreviewView::setReadableRoots(const QStringList &directories)
@@ -169,9 +182,9 @@ void PreviewView::setAppearance(bool dark, const QString &customStyleSheet, bool
     m_customStyleSheet = customStyleSheet;
     m_math = math;
     sendAppearance();
-    if (mathChanged && m_shown && !m_pending) {
-        m_pending = m_shown; // the page dropped its content to typeset it again
-        sendPendingHtml();
+    if (mathChanged && m_pageReady) {
+        m_pageBlocks.clear(); // the page dropped its content to typeset it again
+        sendAgain();
     }
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
 // The web view of the preview: loads our page once, in its own off-the-record profile with every
-// request filtered, and pushes HTML into it to be patched in place. It shows whatever HTML it is
-// given (PreviewWidget gives it renderMarkdown()'s sanitized HTML); the page's policy and settings
-// are the second line of defence, which is why tests can drive this class with hostile HTML.
+// request filtered, and pushes the rendered blocks into it: only those that changed since the last
+// rendering are sent and patched in place. It shows whatever HTML it is given (PreviewWidget gives
+// it renderMarkdown()'s sanitized blocks); the page's policy and settings are the second line of
+// defence, which is why tests can drive this class with hostile HTML.
+
+#include "blockedit.h"
 
 #include <QList>
 #include <QUrl>
@@ -30,8 +33,9 @@ public:
     explicit PreviewView(QWidget *parent = nullptr);
     ~PreviewView() override;
 
-    // Latest wins: while the page is patching, only the newest HTML waits.
-    void showHtml(const QString &html, int generation);
+    // Latest wins: while the page is patching, only the newest rendering waits.
+    void showBlocks(const QList<RenderedBlock> &blocks, int generation);
+    void showHtml(const QString &html, int generation); // as one block
 
     // Relative resources resolve in postDirectory, root-relative ones ("/x.png") in
     // staticDirectory.
@@ -58,7 +62,8 @@ private:
     void loadPage();
     void onPageReady();
     void onPatched(int generation);
-    void sendPendingHtml();
+    void sendPending();
+    void sendAgain(); // the shown blocks, all of them, when nothing newer waits
     void sendAppearance();
 
     QWebEngineProfile *m_profile;
@@ -72,11 +77,13 @@ private:
     bool m_patchInFlight = false;
     struct Content
     {
-        QString html;
+        QList<RenderedBlock> blocks;
         int generation = 0;
     };
     std::optional<Content> m_pending;
-    std::optional<Content> m_shown; // sent again after a reload
+    std::optional<Content> m_shown;   // sent again after a reload
+    preview::PageBlocks m_pageBlocks; // what the page has (or will have once it has patched)
+    bool m_replaceAll = false;        // the next edit replaces every block
     std::optional<int> m_pendingScrollLine;
 
     QString m_postBase;

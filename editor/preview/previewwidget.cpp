@@ -30,7 +30,7 @@ PreviewWidget::PreviewWidget(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 
-    connect(m_scheduler, &RenderScheduler::rendered, m_view, &PreviewView::showHtml);
+    connect(m_scheduler, &RenderScheduler::rendered, m_view, &PreviewView::showBlocks);
     connect(m_scheduler, &RenderScheduler::paused, this, &PreviewWidget::onPaused);
     connect(m_view, &PreviewView::patched, this, &PreviewWidget::onPatched);
     connect(m_view, &PreviewView::resumeRequested, this, &PreviewWidget::resumeLivePreview);

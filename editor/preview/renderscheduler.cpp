@@ -57,7 +57,9 @@ void RenderScheduler::startNext()
     m_watcher = new QFutureWatcher<RenderedPost>(this);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &RenderScheduler::onFinished);
     m_watcher->setFuture(QtConcurrent::run([markdown = job.markdown, line = job.bodyFirstLine] {
-        return renderPostBody(markdown, line);
+        RenderOptions options = postRenderOptions(line);
+        options.documentHtml = false; // the preview takes the blocks
+        return renderMarkdown(markdown, options);
     }));
     m_watchdog.start();
 }
@@ -71,7 +73,7 @@ void RenderScheduler::onFinished()
     watcher->deleteLater();
     // Drop it if newer text is waiting: the next rendering shows that.
     if (m_runningGeneration == m_latest)
-        Q_EMIT rendered(post.html, m_runningGeneration);
+        Q_EMIT rendered(post.blocks, m_runningGeneration);
     startNext();
 }
 

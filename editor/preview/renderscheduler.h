@@ -34,7 +34,7 @@ public:
     int latestGeneration() const { return m_latest; }
 
 Q_SIGNALS:
-    void rendered(const QString &html, int generation); // the newest text's HTML
+    void rendered(const QList<pw::RenderedBlock> &blocks, int generation); // the newest text's
     void paused(int milliseconds);                      // the watchdog fired
 
 private:

@@ -1,7 +1,8 @@
 // The preview page's script. The page is loaded once; every new rendering arrives over the
-// QWebChannel and is patched into the DOM in place (morphdom), so scroll position, selection and
-// loaded images stay. Nothing from the post runs here: the page's Content Security Policy allows
-// scripts from our own scheme only, and the HTML is parsed in an inert <template> first.
+// QWebChannel as an edit of the document's top-level blocks (only those that changed), patched
+// into the DOM in place, so scroll position, selection and loaded images stay. Nothing from the
+// post runs here: the page's Content Security Policy allows scripts from our own scheme only, and
+// the HTML is parsed in an inert <template> first.
 'use strict';
 
 (function () {
@@ -13,6 +14,10 @@
     // Elements we changed after patching (highlighted code, typeset math) -> the element as the
     // renderer wrote it, so the next patch compares against what the renderer would write.
     const unprocessed = new WeakMap();
+    // The document's top-level blocks: the nodes of each (usually one element and a line break)
+    // and the file line it starts on. Lines in a block's data-sourcepos count from that line.
+    let blockNodes = [];
+    let blockFirstLines = [];
     let sourceBlocks = null; // [{element, first, last}] in document order, rebuilt after a patch
     let ignoreScrollUntil = 0;
 
@@ -58,13 +63,6 @@
     }
 
     // --- Code highlighting and math, only where something changed ----------------------------
-
-    function sameApartFromSourcepos(original, incoming) {
-        const copy = original.cloneNode(true);
-        if (incoming.hasAttribute('data-sourcepos'))
-            copy.setAttribute('data-sourcepos', incoming.getAttribute('data-sourcepos'));
-        return copy.isEqualNode(incoming);
-    }
 
     function highlight(pre) {
         const code = pre.firstElementChild;
@@ -122,59 +120,169 @@
         }
     }
 
-    // --- Patching ----------------------------------------------------------------------------
+    // --- Patching ---------------------------------------------------------------------------
 
-    function patch(html, postBase, siteBase) {
+    function parseBlock(html, postBase, siteBase) {
         // A template's content is inert: nothing in it loads or runs while we prepare it.
         const template = document.createElement('template');
         template.innerHTML = html;
         resolveResources(template.content, postBase, siteBase);
-        const incoming = template.content.ownerDocument.createElement('article');
-        incoming.appendChild(template.content);
+        return Array.from(template.content.childNodes);
+    }
 
-        const changed = new Set();
-        morphdom(content, incoming, {
-            childrenOnly: true,
-            onBeforeElUpdated: function (from, to) {
-                const original = unprocessed.get(from);
-                if (original) {
-                    if (sameApartFromSourcepos(original, to)) {
-                        if (to.hasAttribute('data-sourcepos'))
-                            from.setAttribute('data-sourcepos', to.getAttribute('data-sourcepos'));
-                        return false; // unchanged: keep the highlighted or typeset element
-                    }
-                    unprocessed.delete(from);
-                    changed.add(from);
-                    return true;
-                }
-                return !from.isEqualNode(to);
-            },
-            onElUpdated: function (element) {
-                changed.add(element);
-            },
-            onNodeAdded: function (node) {
-                if (node.nodeType === Node.ELEMENT_NODE)
-                    changed.add(node);
-                else if (node.parentElement)
-                    changed.add(node.parentElement);
-                return node;
-            },
+    function sameShape(oldNodes, newNodes) {
+        return oldNodes.length === newNodes.length && oldNodes.every(function (node, i) {
+            return node.nodeType === newNodes[i].nodeType && node.nodeName === newNodes[i].nodeName;
         });
+    }
+
+    // An edited block keeps its element (and the images in it that did not change): morphdom
+    // patches the old nodes into the new ones.
+    function morphBlock(oldNodes, newNodes, changed) {
+        oldNodes.forEach(function (from, i) {
+            const to = newNodes[i];
+            if (from.nodeType !== Node.ELEMENT_NODE) {
+                if (from.nodeValue !== to.nodeValue)
+                    from.nodeValue = to.nodeValue;
+                return;
+            }
+            morphdom(from, to, {
+                onBeforeElUpdated: function (fromElement, toElement) {
+                    const original = unprocessed.get(fromElement);
+                    if (original) {
+                        if (original.isEqualNode(toElement))
+                            return false; // unchanged: keep the highlighted or typeset element
+                        unprocessed.delete(fromElement);
+                        changed.add(fromElement);
+                        return true;
+                    }
+                    return !fromElement.isEqualNode(toElement);
+                },
+                onElUpdated: function (element) {
+                    changed.add(element);
+                },
+                onNodeAdded: function (node) {
+                    if (node.nodeType === Node.ELEMENT_NODE)
+                        changed.add(node);
+                    else if (node.parentElement)
+                        changed.add(node.parentElement);
+                    return node;
+                },
+            });
+        });
+    }
+
+    // The node the blocks from `index` on start with (null: the end of the document).
+    function firstNodeFrom(index) {
+        for (let i = index; i < blockNodes.length; ++i) {
+            if (blockNodes[i].length > 0)
+                return blockNodes[i][0];
+        }
+        return null;
+    }
+
+    // edit (BlockEdit in editor/preview/blockedit.h): replace `removed` blocks at `index` with
+    // the blocks in `html`, starting on `firstLines`; the blocks after them move by `lineShift`.
+    function applyEdit(edit, postBase, siteBase) {
+        if (edit.index < 0 || edit.index + edit.removed > blockNodes.length)
+            throw new Error('preview: an edit for blocks this page does not have');
+        const fresh = edit.html.map(function (html) { return parseBlock(html, postBase, siteBase); });
+        const old = blockNodes.slice(edit.index, edit.index + edit.removed);
+        const after = firstNodeFrom(edit.index + edit.removed);
+        const changed = new Set();
+        const placed = fresh.map(function (nodes, i) {
+            if (i < old.length && sameShape(old[i], nodes)) {
+                morphBlock(old[i], nodes, changed);
+                const kept = old[i];
+                old[i] = null;
+                return kept;
+            }
+            return nodes;
+        });
+        for (const nodes of old) {
+            if (nodes)
+                nodes.forEach(function (node) { node.remove(); });
+        }
+        // From the last block to the first, each new one goes before the block that follows it.
+        let before = after;
+        for (let i = placed.length - 1; i >= 0; --i) {
+            const nodes = placed[i];
+            if (nodes.length > 0 && !nodes[0].isConnected) {
+                for (const node of nodes) {
+                    content.insertBefore(node, before);
+                    if (node.nodeType === Node.ELEMENT_NODE)
+                        changed.add(node);
+                }
+            }
+            if (nodes.length > 0)
+                before = nodes[0];
+        }
+        blockNodes.splice(edit.index, edit.removed, ...placed);
+        blockFirstLines.splice(edit.index, edit.removed, ...edit.firstLines);
+        if (edit.lineShift !== 0) {
+            for (let i = edit.index + placed.length; i < blockFirstLines.length; ++i)
+                blockFirstLines[i] += edit.lineShift;
+        }
         processChanged(changed);
+        sourceBlocks = null;
+    }
+
+    // The content with its source lines counted in the file, as `postwright-cli render` prints
+    // it (tests compare the two).
+    window.pwContentInFileLines = function () {
+        const fragment = document.createDocumentFragment();
+        blockNodes.forEach(function (nodes, i) {
+            const offset = blockFirstLines[i] - 1;
+            for (const node of nodes) {
+                const copy = node.cloneNode(true);
+                if (copy.nodeType === Node.ELEMENT_NODE) {
+                    const positioned = Array.from(copy.querySelectorAll('[data-sourcepos]'));
+                    if (copy.hasAttribute('data-sourcepos'))
+                        positioned.push(copy);
+                    for (const element of positioned) {
+                        element.setAttribute('data-sourcepos', element.getAttribute('data-sourcepos')
+                            .replace(/^(\d+)(:\d+-)(\d+)/, function (all, first, middle, last) {
+                                return (+first + offset) + middle + (+last + offset);
+                            }));
+                    }
+                }
+                fragment.appendChild(copy);
+            }
+        });
+        return fragment;
+    };
+
+    function clearContent() {
+        content.replaceChildren();
+        blockNodes = [];
+        blockFirstLines = [];
         sourceBlocks = null;
     }
 
     // --- Scroll sync by source line ----------------------------------------------------------
 
+    // Every element with a source position, its lines counted in the file.
     function blocks() {
         if (sourceBlocks)
             return sourceBlocks;
         sourceBlocks = [];
-        for (const element of content.querySelectorAll('[data-sourcepos]')) {
+        const add = function (element, offset) {
             const match = /^(\d+):\d+-(\d+):\d+$/.exec(element.getAttribute('data-sourcepos'));
             if (match)
-                sourceBlocks.push({element: element, first: +match[1], last: +match[2]});
-        }
+                sourceBlocks.push({element: element, first: +match[1] + offset,
+                                   last: +match[2] + offset});
+        };
+        blockNodes.forEach(function (nodes, i) {
+            const offset = blockFirstLines[i] - 1;
+            for (const node of nodes) {
+                if (node.nodeType !== Node.ELEMENT_NODE)
+                    continue;
+                if (node.hasAttribute('data-sourcepos'))
+                    add(node, offset);
+                for (const element of node.querySelectorAll('[data-sourcepos]'))
+                    add(element, offset);
+            }
+        });
         return sourceBlocks;
     }
 
@@ -284,7 +392,7 @@
             custom.removeAttribute('href');
         document.getElementById('pw-default-style').disabled = !!customStyleUrl;
         if (math !== mathEnabled)
-            content.replaceChildren(); // the host sends the text again, to typeset or not
+            clearContent(); // the host sends the text again, to typeset or not
         mathEnabled = math;
     }
 
@@ -300,9 +408,9 @@
 
     new QWebChannel(qt.webChannelTransport, function (channel) {
         bridge = channel.objects.bridge;
-        bridge.contentChanged.connect(function (html, generation, postBase, siteBase) {
+        bridge.contentChanged.connect(function (edit, generation, postBase, siteBase) {
             try {
-                patch(html, postBase, siteBase);
+                applyEdit(edit, postBase, siteBase);
             } finally {
                 bridge.contentPatched(generation); // the host sends nothing new until this comes
             }

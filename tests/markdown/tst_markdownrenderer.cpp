@@ -270,8 +270,8 @@ void tst_MarkdownRenderer::footnotesAreTheLastBlock()
 {
     RenderOptions options;
     options.lineOffset = 10;
-    const RenderedPost post
-        = renderMarkdown("A[^n] note.\n\n[^n]: The note\n    goes on.\n\nLast paragraph.\n", options);
+    const RenderedPost post = renderMarkdown(
+        "A[^n] note.\n\n[^n]: The note\n    goes on.\n\nLast paragraph.\n", options);
     QCOMPARE(post.blocks.size(), 3);
     QVERIFY2(post.blocks[1].html.startsWith("<p data-sourcepos=\"1:1-1:15\">Last"),
              qPrintable(post.blocks[1].html));

@@ -5,6 +5,7 @@
 
 #include "pagescript.h"
 
+#include "markdown/markdownrenderer.h"
 #include "preview/previewview.h"
 #include "preview/previewwidget.h"
 
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +31,14 @@ void writeImage(const QString &path, int width)
     QImage image(width, 3, QImage::Format_RGB32);
     image.fill(Qt::blue);
     QVERIFY(image.save(path));
+}
+
+// text as a JavaScript string literal
+QString jsString(const QString &text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact))
+        .chopped(1)
+        .mid(1);
 }
 
 QString longPost(int paragraphs)
@@ -53,6 +64,8 @@ private Q_SLOTS:
 
     void rendersTheBody();
     void patchesInPlace();
+    void patchedPageIsWhatTheCliPrints_data();
+    void patchedPageIsWhatTheCliPrints();
     void followsTheEditorByLine_data();
     void followsTheEditorByLine();
     void blankLineLandsBetweenItsBlocks();
@@ -118,9 +131,10 @@ void tst_PreviewWidget::rendersTheBody()
     show(QStringLiteral("# Hello\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n"), 5);
     QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content h1').textContent")).toString(),
              QStringLiteral("Hello"));
-    QCOMPARE(
-        js(QStringLiteral("document.querySelector('#pw-content h1').dataset.sourcepos")).toString(),
-        QStringLiteral("5:1-5:7")); // lines count in the file: the body starts on line 5
+    // Lines count in the file (the body starts on line 5); inside a block, from its first line.
+    QCOMPARE(js(QStringLiteral("pwContentInFileLines().querySelector('h1').dataset.sourcepos"))
+                 .toString(),
+             QStringLiteral("5:1-5:7"));
     QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content td').length")).toInt(), 2);
     QVERIFY(js(QStringLiteral("document.querySelector('#pw-content input[type=checkbox]').checked"))
                 .toBool());
@@ -154,6 +168,61 @@ void tst_PreviewWidget::patchesInPlace()
         js(QStringLiteral("document.querySelectorAll('#pw-content p')[1].textContent")).toString(),
         QStringLiteral("Paragraph 1 with enough words to wrap once or twice in a narrow "
                        "preview, so that blocks have some height."));
+}
+
+void tst_PreviewWidget::patchedPageIsWhatTheCliPrints_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<int>("kept"); // top-level elements that are still the same DOM nodes
+    const QString post
+        = QStringLiteral("# Title\n\nFirst paragraph.\n\n- one\n- two\n\nLast paragraph.\n");
+    auto edited = [&](const QString &from, const QString &to) {
+        QString text = post;
+        return text.replace(from, to);
+    };
+    QTest::newRow("nominal: a character typed in a paragraph")
+        << post << edited("First paragraph.", "First paragraph!") << 4;
+    QTest::newRow("nominal: a paragraph typed above") << post << "New.\n\n" + post << 4;
+    QTest::newRow("nominal: a block deleted") << post << edited("First paragraph.\n\n", "") << 3;
+    QTest::newRow("nominal: blank lines added between blocks")
+        << post << edited("# Title\n", "# Title\n\n\n") << 4;
+    QTest::newRow("nominal: a footnote added")
+        << post << post.chopped(2) + "[^1].\n\n[^1]: The note.\n"
+        << 4;
+    QTest::newRow("nominal: a list item added")
+        << post << edited("- two\n", "- two\n- three\n") << 4;
+    QTest::newRow("nominal: a paragraph split in two")
+        << post << edited("First paragraph.", "First\n\nparagraph.") << 4;
+    QTest::newRow("nominal: raw HTML added")
+        << post << edited("Last", "<div class=\"note\">\nhi\n</div>\n\nLast") << 4;
+    QTest::newRow("robustness: everything deleted") << post << QString() << 0;
+    QTest::newRow("robustness: from nothing") << QString() << post << 0;
+    QTest::newRow("robustness: blocks reordered")
+        << post << "Last paragraph.\n\n- one\n- two\n\nFirst paragraph.\n\n# Title\n"
+        << 0;
+}
+
+// Only the blocks that changed are sent and patched; whatever the edit, the page ends up showing
+// exactly what `postwright-cli render` prints for the text, and untouched blocks keep their nodes.
+void tst_PreviewWidget::patchedPageIsWhatTheCliPrints()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(int, kept);
+    show(before, 3);
+    js(QStringLiteral(
+        "for (const e of document.getElementById('pw-content').children) e.__mark = 1;"));
+    show(after, 3);
+    const QString cliHtml = renderPostBody(after, 3).html;
+    const QString same
+        = QStringLiteral("(function(){const t=document.createElement('template');t.innerHTML=%1;"
+                         "return t.content.isEqualNode(pwContentInFileLines());})()");
+    QVERIFY2(js(same.arg(jsString(cliHtml))).toBool(), qPrintable(cliHtml));
+    QCOMPARE(js(QStringLiteral("Array.from(document.getElementById('pw-content').children)"
+                               ".filter(e => e.__mark === 1).length"))
+                 .toInt(),
+             kept);
 }
 
 void tst_PreviewWidget::followsTheEditorByLine_data()

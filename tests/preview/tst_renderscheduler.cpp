@@ -15,6 +15,12 @@ namespace {
 
 constexpr int patience = 60'000;
 
+// The document a rendered() signal carried, as `postwright-cli render` prints it.
+QString shownHtml(const QList<QVariant> &signalArguments)
+{
+    return joinBlocks(signalArguments.at(0).value<QList<RenderedBlock>>());
+}
+
 QString bigPost(qsizetype bytes)
 {
     QString text;
@@ -46,7 +52,7 @@ void tst_RenderScheduler::rendersWithLineOffset()
     QVERIFY(rendered.wait(patience));
     RenderOptions options;
     options.lineOffset = 6;
-    QCOMPARE(rendered.first().at(0).toString(),
+    QCOMPARE(shownHtml(rendered.first()),
              renderMarkdown(QStringLiteral("# Title\n"), options).html);
     QCOMPARE(rendered.first().at(1).toInt(), scheduler.latestGeneration());
 }
@@ -65,7 +71,7 @@ void tst_RenderScheduler::burstIsCoalescedToTheNewestText()
     QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
                                  && rendered.last().at(1).toInt() == scheduler.latestGeneration(),
                              patience);
-    QCOMPARE(rendered.last().at(0).toString(), renderMarkdown(text).html);
+    QCOMPARE(shownHtml(rendered.last()), renderMarkdown(text).html);
     // The first text was running, the newest waited: nothing in between was rendered and shown.
     QVERIFY2(rendered.size() <= 2, qPrintable(QString::number(rendered.size())));
 }
@@ -75,10 +81,11 @@ void tst_RenderScheduler::neverShowsAStaleResult()
     RenderScheduler scheduler;
     QList<int> shown;
     QList<int> latestWhenShown;
-    connect(&scheduler, &RenderScheduler::rendered, this, [&](const QString &, int generation) {
-        shown.append(generation);
-        latestWhenShown.append(scheduler.latestGeneration());
-    });
+    connect(&scheduler, &RenderScheduler::rendered, this,
+            [&](const QList<RenderedBlock> &, int generation) {
+                shown.append(generation);
+                latestWhenShown.append(scheduler.latestGeneration());
+            });
     const QString base = bigPost(128 * 1024);
     for (int round = 0; round < 20; ++round) {
         scheduler.submit(base + QString::number(round), 1);
@@ -135,8 +142,7 @@ void tst_RenderScheduler::resumeRendersTheNewestText()
     QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty()
                                  && rendered.last().at(1).toInt() == scheduler.latestGeneration(),
                              patience);
-    QCOMPARE(rendered.last().at(0).toString(),
-             renderMarkdown(QStringLiteral("small *text*\n")).html);
+    QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("small *text*\n")).html);
 }
 
 void tst_RenderScheduler::anotherPostClearsThePause()
