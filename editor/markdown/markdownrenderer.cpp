@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <cstring>
+#include <type_traits>
 
 namespace pw {
 namespace {
@@ -137,6 +138,8 @@ String shiftSourceLines(const String &html, Marker marker, int delta)
     qsizetype at = html.indexOf(marker);
     if (delta == 0 || at < 0)
         return html;
+    using View = std::conditional_t<std::is_same_v<String, QString>, QStringView, QByteArrayView>;
+    const View source(html);
     String out;
     out.reserve(html.size() + html.size() / 64);
     qsizetype copied = 0;
@@ -149,7 +152,7 @@ String shiftSourceLines(const String &html, Marker marker, int delta)
             value = value * 10 + (codeUnit(html[end++]) - '0');
         if (end == at)
             return;
-        out.append(html.mid(copied, at - copied));
+        out.append(source.sliced(copied, at - copied));
         out.append(String::number(value + delta));
         copied = at = end;
     };
@@ -163,7 +166,7 @@ String shiftSourceLines(const String &html, Marker marker, int delta)
             shiftNumber(); // the last line
         }
     }
-    out.append(html.mid(copied));
+    out.append(source.sliced(copied));
     return out;
 }
 

@@ -15,15 +15,35 @@ constexpr QChar tokenEnd(0xE001);
 constexpr QChar continuation(0xE002); // starts each further line of a multi-line shortcode
 constexpr qsizetype maxShortcodeLength = 8192;
 
-const QRegularExpression &shortcodePattern()
+// The length of the shortcode that starts at `at` ("{{< ... >}}", "{{% ... %}}", "{% ... %}"), or
+// 0 when none does. A shortcode may wrap over lines but never spans a blank line (that would be a
+// typo, and swallowing paragraphs into a placeholder would hide the author's text). A plain scan:
+// a regular expression run at each "{{" checked the rest of the text every time.
+qsizetype shortcodeLength(QStringView text, qsizetype at)
 {
-    // A shortcode may wrap over lines but never spans a blank line (that would be a typo, and
-    // swallowing paragraphs into a placeholder would hide the author's text).
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\})"
-                       R"(|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\})"
-                       R"(|\{%(?:[^\n]|\n(?![ \t]*\n))*?%\})"));
-    return pattern;
+    const QStringView rest = text.mid(at);
+    QStringView close;
+    if (rest.startsWith(u"{{<"))
+        close = u">}}";
+    else if (rest.startsWith(u"{{%"))
+        close = u"%}}";
+    else if (rest.startsWith(u"{%"))
+        close = u"%}";
+    else
+        return 0;
+    const qsizetype end = qMin(rest.size(), maxShortcodeLength);
+    for (qsizetype i = close.size(); i + close.size() <= end; ++i) {
+        if (rest[i] == u'\n') {
+            qsizetype next = i + 1;
+            while (next < rest.size() && (rest[next] == u' ' || rest[next] == u'\t'))
+                ++next;
+            if (next < rest.size() && rest[next] == u'\n')
+                return 0;
+        } else if (rest.mid(i).startsWith(close)) {
+            return i + close.size();
+        }
+    }
+    return 0;
 }
 
 const QRegularExpression &tokenPattern()
@@ -216,10 +236,11 @@ void placeShortcodePlaceholders(cmark_node *document, const QStringList &origina
         return;
     // Collect first: inserting nodes while an iterator walks the tree is not supported.
     QList<cmark_node *> nodes;
-    cmark::forEachNode(document, [&](cmark_node *node) { nodes.append(node); });
+    cmark::forEachNode(document, [&](cmark_node *node) {
+        if (mayHoldToken(node))
+            nodes.append(node);
+    });
     for (cmark_node *node : std::as_const(nodes)) {
-        if (!mayHoldToken(node))
-            continue;
         switch (cmark_node_get_type(node)) {
         case CMARK_NODE_TEXT:
             splitTextNode(node, originals);
@@ -260,22 +281,17 @@ MaskedShortcodes maskShortcodes(const QString &markdown)
         const QChar next = markdown[brace + 1];
         if (next != u'{' && next != u'%')
             continue;
-        // Matched in a window, not the whole text: the regular expression engine checks all of
-        // its subject on each call, which made long posts quadratic.
-        const QStringView window = QStringView(markdown).mid(brace, maxShortcodeLength);
-        const QRegularExpressionMatch match
-            = shortcodePattern().match(window, 0, QRegularExpression::NormalMatch,
-                                       QRegularExpression::AnchorAtOffsetMatchOption);
-        if (!match.hasMatch())
+        const qsizetype length = shortcodeLength(markdown, brace);
+        if (length == 0)
             continue;
         masked.markdown += QStringView(markdown).mid(last, brace - last);
-        const QString source = match.captured();
+        const QString source = markdown.mid(brace, length);
         masked.markdown += tokenStart + QString::number(masked.originals.size()) + tokenEnd;
         // Keep the line count, so source positions after a multi-line shortcode stay right.
         for (qsizetype n = source.count(QLatin1Char('\n')); n > 0; --n)
             masked.markdown += QLatin1Char('\n') + continuation;
         masked.originals.append(source);
-        last = brace + match.capturedLength();
+        last = brace + length;
         brace = last - 1;
     }
     masked.markdown += QStringView(markdown).mid(last);

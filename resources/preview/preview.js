@@ -409,9 +409,11 @@
     new QWebChannel(qt.webChannelTransport, function (channel) {
         bridge = channel.objects.bridge;
         bridge.contentChanged.connect(function (edit, generation, postBase, siteBase) {
+            const start = performance.now();
             try {
                 applyEdit(edit, postBase, siteBase);
             } finally {
+                window.pwLastPatchMs = performance.now() - start; // for bench/preview
                 bridge.contentPatched(generation); // the host sends nothing new until this comes
             }
         });
