@@ -1,6 +1,7 @@
 #include "markdownrenderer.h"
 
 #include "cmarkhandles.h"
+#include "mathextension.h"
 #include "shortcodes.h"
 #include "urlsafety.h"
 
@@ -31,7 +32,9 @@ void attachExtensions(cmark_parser *parser, const QStringList &names)
 {
     cmark_gfm_core_extensions_ensure_registered();
     for (const QString &name : names) {
-        cmark_syntax_extension *extension = cmark_find_syntax_extension(name.toUtf8().constData());
+        cmark_syntax_extension *extension
+            = name == u"math" ? mathExtension()
+                              : cmark_find_syntax_extension(name.toUtf8().constData());
         if (extension)
             cmark_parser_attach_syntax_extension(parser, extension);
     }

@@ -18,11 +18,11 @@ struct RenderOptions
     bool shortcodePlaceholders = true; // Hugo {{< >}} / {{% %}} and Liquid {% %} as placeholders
     int lineOffset = 0;       // added to source lines, so positions count in the whole file
     bool documentHtml = true; // also fill RenderedPost::html; the preview needs only the blocks
-    // cmark-gfm extensions by name; the product uses all of them, the spec tests select per
-    // example.
+    // cmark-gfm extensions by name, and "math" ($…$ and $$…$$, mathextension.h); the product
+    // uses all of them, the spec tests select per example.
     QStringList extensions
-        = {QStringLiteral("table"), QStringLiteral("strikethrough"), QStringLiteral("autolink"),
-           QStringLiteral("tagfilter"), QStringLiteral("tasklist")};
+        = {QStringLiteral("table"),     QStringLiteral("strikethrough"), QStringLiteral("autolink"),
+           QStringLiteral("tagfilter"), QStringLiteral("tasklist"),      QStringLiteral("math")};
 };
 
 struct Heading

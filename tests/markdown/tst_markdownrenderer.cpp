@@ -34,6 +34,8 @@ private Q_SLOTS:
     void sourcePositionsCountInTheWholeFile_data();
     void sourcePositionsCountInTheWholeFile();
     void headings();
+    void math_data();
+    void math();
     void blocksDoNotDependOnTheirPosition_data();
     void blocksDoNotDependOnTheirPosition();
     void footnotesAreTheLastBlock();
@@ -222,6 +224,71 @@ void tst_MarkdownRenderer::headings()
     QCOMPARE(post.headings[2].level, 3);
     QCOMPARE(post.headings[2].text, QString("{{< param x >}} here"));
     QCOMPARE(post.headings[2].line, 12);
+}
+
+void tst_MarkdownRenderer::math_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("html");
+    QTest::newRow("nominal: inline math")
+        << "Euler: $e^{i\\pi} + 1 = 0$.\n"
+        << "<p>Euler: <span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>.</p>\n";
+    QTest::newRow("nominal: underscores and stars inside are not emphasis")
+        << "$a_b * c_d$ and $x*y*z$\n"
+        << "<p><span class=\"math inline\">\\(a_b * c_d\\)</span> and "
+           "<span class=\"math inline\">\\(x*y*z\\)</span></p>\n";
+    QTest::newRow("nominal: backslashes reach KaTeX as written")
+        << "$\\{a\\} \\\\ \\$5$\n"
+        << "<p><span class=\"math inline\">\\(\\{a\\} \\\\ \\$5\\)</span></p>\n";
+    QTest::newRow("nominal: display math") << "$$\n\\sum_{i=1}^n i = \\frac{n(n+1)}{2}\n$$\n"
+                                           << "<p><span class=\"math display\">\\[\n\\sum_{i=1}^n "
+                                              "i = \\frac{n(n+1)}{2}\n\\]</span></p>\n";
+    QTest::newRow("nominal: display math in running text")
+        << "Energy: $$E = mc^2$$ and more\n"
+        << "<p>Energy: <span class=\"math display\">\\[E = mc^2\\]</span> and more</p>\n";
+    QTest::newRow("nominal: math in a list item and a table cell")
+        << "- $x_1$\n\n| a |\n|---|\n| $y_2$ |\n"
+        << "<ul>\n<li><span class=\"math inline\">\\(x_1\\)</span></li>\n</ul>\n<table>\n"
+           "<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+           "<td><span class=\"math inline\">\\(y_2\\)</span></td>\n</tr>\n</tbody>\n</table>\n";
+    QTest::newRow("nominal: the TeX is HTML-escaped")
+        << "$a<b>c & \"d\"$\n"
+        << "<p><span class=\"math inline\">\\(a&lt;b&gt;c &amp; &quot;d&quot;\\)</span></p>\n";
+    QTest::newRow("robustness: amounts of money are text") << "$5 and $10\n"
+                                                           << "<p>$5 and $10</p>\n";
+    QTest::newRow("robustness: a dollar followed by a space is text")
+        << "costs $ 5 or $x$\n"
+        << "<p>costs $ 5 or <span class=\"math inline\">\\(x\\)</span></p>\n";
+    QTest::newRow("robustness: a closing dollar followed by a digit does not close")
+        << "from $a$5 on\n"
+        << "<p>from $a$5 on</p>\n";
+    QTest::newRow("robustness: a closing dollar after a space does not close") << "$a $ b\n"
+                                                                               << "<p>$a $ b</p>\n";
+    QTest::newRow("robustness: an escaped dollar is a dollar") << "\\$x$ is $\n"
+                                                               << "<p>$x$ is $</p>\n";
+    QTest::newRow("robustness: nothing in a code span is math")
+        << "`$a_b$` and `$$x$$`\n"
+        << "<p><code>$a_b$</code> and <code>$$x$$</code></p>\n";
+    QTest::newRow("robustness: nothing in a code block is math")
+        << "```\n$a_b$\n```\n\n    $$x$$\n"
+        << "<pre><code>$a_b$\n</code></pre>\n<pre><code>$$x$$\n</code></pre>\n";
+    QTest::newRow("robustness: unclosed math is text") << "$a_b and *c*\n"
+                                                       << "<p>$a_b and <em>c</em></p>\n";
+    QTest::newRow("robustness: empty display math is text") << "$$$$\n"
+                                                            << "<p>$$$$</p>\n";
+    QTest::newRow("robustness: a script in math stays text")
+        << "$</span><script>alert(1)</script>$\n"
+        << "<p><span class=\"math inline\">\\(&lt;/span&gt;&lt;script&gt;alert(1)&lt;/"
+           "script&gt;\\)</span></p>\n";
+    QTest::newRow("robustness: math does not run past its paragraph") << "$a\n\nb$\n"
+                                                                      << "<p>$a</p>\n<p>b$</p>\n";
+}
+
+void tst_MarkdownRenderer::math()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, html);
+    QCOMPARE(renderMarkdown(markdown, withoutPositions()).html, html);
 }
 
 void tst_MarkdownRenderer::blocksDoNotDependOnTheirPosition_data()

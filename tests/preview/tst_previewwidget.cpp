@@ -75,6 +75,8 @@ private Q_SLOTS:
     void shortcodesShowAsPlaceholders();
     void darkModeAndTheBlogsStyleSheet();
     void codeIsHighlightedAndMathTypeset();
+    void mathIsTypesetByKatex_data();
+    void mathIsTypesetByKatex();
     void slowRenderingPausesUntilResumed();
 
 private:
@@ -363,6 +365,42 @@ void tst_PreviewWidget::codeIsHighlightedAndMathTypeset()
     QCOMPARE(js(QStringLiteral("document.querySelector('#pw-content pre').__mark")).toString(),
              QStringLiteral("same"));
     QVERIFY(js(QStringLiteral("!!document.querySelector('#pw-content .katex')")).toBool());
+}
+
+void tst_PreviewWidget::mathIsTypesetByKatex_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("tex"); // what KaTeX was given, formula by formula
+    QTest::addColumn<int>("displayed");
+    QTest::newRow("nominal: inline math, untouched by Markdown")
+        << "Here $a_b * c_d$ and $x*y*z$.\n"
+        << QStringList{"a_b * c_d", "x*y*z"} << 0;
+    QTest::newRow("nominal: display math") << "$$\n\\frac{a}{b} \\\\ c\n$$\n"
+                                           << QStringList{"\n\\frac{a}{b} \\\\ c\n"} << 1;
+    QTest::newRow("nominal: in a list and a table") << "- $x_1$\n\n| a |\n|---|\n| $y_2$ |\n"
+                                                    << QStringList{"x_1", "y_2"} << 0;
+    QTest::newRow("robustness: amounts of money are not math") << "$5 and $10\n"
+                                                               << QStringList{} << 0;
+    QTest::newRow("robustness: code is not math") << "`$a$`\n\n```\n$$b$$\n```\n"
+                                                  << QStringList{} << 0;
+}
+
+// The formulas reach KaTeX as the author wrote them, in the real page.
+void tst_PreviewWidget::mathIsTypesetByKatex()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, tex);
+    QFETCH(int, displayed);
+    m_preview->setMathEnabled(true);
+    show(markdown);
+    const QString given
+        = QStringLiteral("Array.from(document.querySelectorAll('#pw-content .katex "
+                         "annotation[encoding=\"application/x-tex\"]')).map(a => a.textContent)");
+    QTRY_COMPARE_WITH_TIMEOUT(js(given).toStringList(), tex, patience);
+    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content .katex-display').length"))
+                 .toInt(),
+             displayed);
+    QCOMPARE(js(QStringLiteral("document.querySelectorAll('#pw-content em').length")).toInt(), 0);
 }
 
 void tst_PreviewWidget::slowRenderingPausesUntilResumed()
