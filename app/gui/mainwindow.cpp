@@ -1,6 +1,8 @@
 #include "gui/mainwindow.h"
 
+#include "gui/blogsettings.h"
 #include "gui/postsession.h"
+#include "gui/previewsettingsdialog.h"
 #include "gui/publishcontroller.h"
 #include "panel/frontmatterpanel.h"
 #include "preview/previewwidget.h"
@@ -177,6 +179,12 @@ void MainWindow::createActions()
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     format->addActions(m_editor->formattingActions());
 
+    QMenu *blogMenu = menuBar()->addMenu(tr("&Blog"));
+    m_previewSettingsAction = blogMenu->addAction(tr("&Preview Settings…"), this,
+                                                  &MainWindow::editPreviewSettings);
+    m_previewSettingsAction->setObjectName(QStringLiteral("previewSettingsAction"));
+    m_previewSettingsAction->setEnabled(false);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *previewToggle = view->addAction(tr("&Preview"));
     previewToggle->setCheckable(true);
@@ -295,6 +303,8 @@ Result<void> MainWindow::openBlog(const QString &path)
     statusBar()->showMessage(tr("%n post(s) in %1 (%2)", nullptr, m_blog->posts()->rowCount())
                                  .arg(QDir::toNativeSeparators(blog.root), generatorName(blog.generator)),
                              8000);
+    applyPreviewSettings();
+    m_previewSettingsAction->setEnabled(true);
     if (m_blog->posts()->rowCount() > 0)
         m_postList->selectRow(0);
     updateTitle();
@@ -383,6 +393,40 @@ void MainWindow::publish()
     if (!save())
         return;
     m_publisher->publish(m_blog->blog(), post);
+}
+
+void MainWindow::editPreviewSettings()
+{
+    if (!m_blog->isOpen())
+        return;
+    const QString root = m_blog->blog().root;
+    auto *dialog = new PreviewSettingsDialog(root, loadPreviewSettings(root), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, root] {
+        savePreviewSettings(root, dialog->settings());
+        if (m_blog->isOpen() && m_blog->blog().root == root)
+            applyPreviewSettings();
+    });
+    dialog->open();
+}
+
+void MainWindow::applyPreviewSettings()
+{
+    const QString root = m_blog->blog().root;
+    const PreviewSettings settings = loadPreviewSettings(root);
+    QString styleSheet;
+    if (!settings.styleSheet.isEmpty()) {
+        // A stylesheet deleted or moved since it was chosen: ours, and the user is told.
+        const Result<QString> checked = checkPreviewStyleSheet(root, settings.styleSheet);
+        if (checked)
+            styleSheet = checked.value();
+        else
+            statusBar()->showMessage(tr("The preview uses Postwright's stylesheet: %1")
+                                         .arg(checked.error().toString()),
+                                     12000);
+    }
+    m_preview->setCustomStyleSheet(styleSheet);
+    m_preview->setRemoteContentAllowed(settings.remoteContentAllowed);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

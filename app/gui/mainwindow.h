@@ -39,6 +39,8 @@ public:
     void newPost();
     bool save();
     void publish();
+    // Blog > Preview Settings…: asks, stores them for the blog and applies them to the preview.
+    void editPreviewSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +57,7 @@ private:
     void selectPostRow(const QString &path);
     void toggleDistractionFree(bool on);
     void warn(const QString &title, const QString &message);
+    void applyPreviewSettings();
 
     BlogSession *m_blog;
     MarkdownEditor *m_editor;
@@ -71,6 +74,7 @@ private:
     QProgressBar *m_publishProgress = nullptr;
     QAction *m_publishAction = nullptr;
     QAction *m_saveAction = nullptr;
+    QAction *m_previewSettingsAction = nullptr;
     QList<QDockWidget *> m_docks;
     bool m_laidOut = false;
 };

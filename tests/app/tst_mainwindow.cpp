@@ -1,8 +1,13 @@
 // The window as a user drives it, offscreen: open the sample blog, change a tag in the panel, click
-// Publish, and the remote has the change; open Hugo's own documentation as a blog.
+// Publish, and the remote has the change; open Hugo's own documentation as a blog; set a blog's
+// preview stylesheet and remote content in Blog > Preview Settings… and see the preview follow,
+// then and on the next start.
 
+#include "../preview/pagescript.h"
+#include "../preview/requestrecorder.h"
 #include "gui/mainwindow.h"
 #include "gui/postsession.h"
+#include "gui/previewsettingsdialog.h"
 #include "gui/publishcontroller.h"
 #include "panel/termchipsedit.h"
 #include "preview/previewview.h"
@@ -12,9 +17,16 @@
 #include "support/gitsandbox.h"
 #include "widgets/markdowneditor.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QWebEnginePage>
@@ -23,6 +35,7 @@
 #include <QToolButton>
 
 using pw::test::GitSandbox;
+using pw::test::RequestRecorder;
 
 namespace {
 
@@ -40,6 +53,50 @@ QString previewText(pw::PreviewWidget *preview)
     return text;
 }
 
+QVariant inPreview(pw::MainWindow &window, const QString &script)
+{
+    auto *preview = window.findChild<pw::PreviewWidget *>(QStringLiteral("preview"));
+    return pw::test::evaluate(preview->view()->page(), script);
+}
+
+QString previewBackground(pw::MainWindow &window)
+{
+    return inPreview(window, QStringLiteral("getComputedStyle(document.body).backgroundColor"))
+        .toString();
+}
+
+// "complete/naturalWidth" of the post's remote image: "true/0" when it was not loaded.
+QString remoteImageState(pw::MainWindow &window)
+{
+    return inPreview(window,
+                     QStringLiteral("(function(){const i=document.querySelector('img[alt=pixel]');"
+                                    "return i?i.complete+'/'+i.naturalWidth:'missing';})()"))
+        .toString();
+}
+
+// Opens Blog > Preview Settings… and returns the dialog, open.
+pw::PreviewSettingsDialog *openPreviewSettings(pw::MainWindow &window)
+{
+    auto *action = window.findChild<QAction *>(QStringLiteral("previewSettingsAction"));
+    if (!action || !action->isEnabled())
+        return nullptr;
+    action->trigger();
+    auto *dialog = window.findChild<pw::PreviewSettingsDialog *>();
+    return dialog && dialog->isVisible() ? dialog : nullptr;
+}
+
+// On the indicator: a radio button or check box wider than its label ignores clicks beside it.
+void clickButton(QAbstractButton *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+}
+
+void clickOk(QDialog *dialog)
+{
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -50,6 +107,9 @@ private Q_SLOTS:
         QVERIFY(m_sandbox.isValid());
         pw::useGitConfigurationFrom(m_sandbox.emptyConfigFolder());
         QStandardPaths::setTestModeEnabled(true);
+        // The app's settings (last blog, per-blog preview settings) stay in the sandbox.
+        QCoreApplication::setOrganizationName(QStringLiteral("PostwrightTest"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_sandbox.path("settings"));
     }
 
     void changeATagAndPublish()
@@ -170,6 +230,103 @@ private Q_SLOTS:
             if (!doc.body().trimmed().isEmpty())
                 QVERIFY2(!shown.trimmed().isEmpty(), qPrintable(path));
         }
+    }
+
+    void previewSettingsApplyNowAndOnTheNextStart()
+    {
+        RequestRecorder server; // stands for the internet: a request that arrives here left the preview
+        QVERIFY(server.listen());
+        const QString root = m_sandbox.path("styled-blog");
+        QVERIFY(GitSandbox::writeFile(root + "/hugo.toml", "title = \"Styled\"\n"));
+        QVERIFY(GitSandbox::writeFile(root + "/static/css/site.css",
+                                      "body { background-color: rgb(1, 2, 3); }\n"));
+        QVERIFY(GitSandbox::writeFile(m_sandbox.path("outside.css"), "body { color: red; }\n"));
+        const QByteArray post = "---\ntitle: Hello\n---\n\nSome text.\n\n![pixel]("
+                                + server.url(QStringLiteral("/pixel.png")).toUtf8() + ")\n";
+        QVERIFY(GitSandbox::writeFile(root + "/content/posts/hello.md", post));
+        QVERIFY(pw::initRepository(root, false, QStringLiteral("main")).ok());
+        const int patience = 60000;
+
+        {
+            pw::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openBlog(root).ok());
+            QTRY_VERIFY(window.postSession()->isOpen());
+            // By default: Postwright's stylesheet, and the remote image is not fetched.
+            QTRY_COMPARE_WITH_TIMEOUT(remoteImageState(window), QStringLiteral("true/0"), patience);
+            QVERIFY(previewBackground(window) != QLatin1String("rgb(1, 2, 3)"));
+            QVERIFY(server.requests().isEmpty());
+
+            pw::PreviewSettingsDialog *dialog = openPreviewSettings(window);
+            QVERIFY(dialog);
+            auto *ours = dialog->findChild<QRadioButton *>(QStringLiteral("ownStyleSheet"));
+            auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("styleSheetFile"));
+            auto *remote = dialog->findChild<QCheckBox *>(QStringLiteral("allowRemoteContent"));
+            auto *problem = dialog->findChild<QLabel *>(QStringLiteral("settingsProblem"));
+            QVERIFY(ours && file && remote && problem);
+            QVERIFY(ours->isChecked());
+            QVERIFY(!remote->isChecked());
+
+            // A CSS file outside the blog is refused, and the dialog says why and stays open.
+            QVERIFY(!file->isEnabled());
+            clickButton(dialog->findChild<QRadioButton *>(QStringLiteral("blogStyleSheet")));
+            QVERIFY(file->isEnabled());
+            QTest::keyClicks(file, QStringLiteral("../outside.css"));
+            clickOk(dialog);
+            QVERIFY(dialog->isVisible());
+            QVERIFY2(problem->isVisible() && problem->text().contains(QLatin1String("outside the blog")),
+                     qPrintable(problem->text()));
+
+            file->clear();
+            QTest::keyClicks(file, QStringLiteral("static/css/site.css"));
+            QVERIFY(!ours->isChecked());
+            clickButton(remote);
+            QVERIFY(remote->isChecked());
+            clickOk(dialog);
+            QTRY_VERIFY(!window.findChild<pw::PreviewSettingsDialog *>());
+
+            // Applied to the open preview at once.
+            QTRY_COMPARE_WITH_TIMEOUT(previewBackground(window), QStringLiteral("rgb(1, 2, 3)"),
+                                      patience);
+            QTRY_VERIFY_WITH_TIMEOUT(server.requests().contains(QStringLiteral("GET /pixel.png")),
+                                     patience);
+            QTRY_COMPARE_WITH_TIMEOUT(remoteImageState(window), QStringLiteral("true/1"), patience);
+        }
+
+        // The next start: the settings belong to the blog, and come back with it.
+        const int requestsBefore = int(server.requests().size());
+        {
+            pw::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openBlog(root).ok());
+            QTRY_VERIFY(window.postSession()->isOpen());
+            QTRY_COMPARE_WITH_TIMEOUT(previewBackground(window), QStringLiteral("rgb(1, 2, 3)"),
+                                      patience);
+            QTRY_COMPARE_WITH_TIMEOUT(remoteImageState(window), QStringLiteral("true/1"), patience);
+            QVERIFY(server.requests().size() > requestsBefore);
+
+            // And back to Postwright's, with nothing remote.
+            pw::PreviewSettingsDialog *dialog = openPreviewSettings(window);
+            QVERIFY(dialog);
+            auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("styleSheetFile"));
+            QCOMPARE(file->text(), QStringLiteral("static/css/site.css"));
+            auto *ours = dialog->findChild<QRadioButton *>(QStringLiteral("ownStyleSheet"));
+            auto *remote = dialog->findChild<QCheckBox *>(QStringLiteral("allowRemoteContent"));
+            QVERIFY(!ours->isChecked() && remote->isChecked());
+            clickButton(ours);
+            clickButton(remote);
+            QVERIFY(ours->isChecked() && !remote->isChecked());
+            clickOk(dialog);
+            QTRY_VERIFY(!window.findChild<pw::PreviewSettingsDialog *>());
+            QCOMPARE(pw::loadPreviewSettings(root), pw::PreviewSettings());
+            QTRY_VERIFY_WITH_TIMEOUT(previewBackground(window) != QLatin1String("rgb(1, 2, 3)"),
+                                     patience);
+            QTRY_COMPARE_WITH_TIMEOUT(remoteImageState(window), QStringLiteral("true/0"), patience);
+        }
+        // Another blog is not affected by this one's settings.
+        QCOMPARE(pw::loadPreviewSettings(m_sandbox.path("hugo-docs")), pw::PreviewSettings());
     }
 
 private:
