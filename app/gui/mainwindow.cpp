@@ -72,6 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
 
     m_stats = new QLabel(this);
+    m_spelling = new QLabel(this);
+    m_spelling->setObjectName(QStringLiteral("spellingStatus"));
     m_publishStatus = new QLabel(this);
     m_publishStatus->setObjectName(QStringLiteral("publishStatus"));
     m_publishProgress = new QProgressBar(this);
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_publishProgress->hide();
     statusBar()->addWidget(m_publishStatus, 1);
     statusBar()->addPermanentWidget(m_publishProgress);
+    statusBar()->addPermanentWidget(m_spelling);
     statusBar()->addPermanentWidget(m_stats);
 
     m_panel->setTagCompletionModel(m_blog->tags());
@@ -86,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_panel->clear();
     resize(1400, 860);
     updateTitle();
+    showSpelling();
 }
 
 MainWindow::~MainWindow() = default;
@@ -222,6 +226,7 @@ void MainWindow::connectSession()
         m_preview->setMarkdown(doc.body(), doc.bodyFirstLine());
     });
     connect(m_editor, &MarkdownEditor::statisticsChanged, this, &MainWindow::showStatistics);
+    connect(m_editor, &MarkdownEditor::spellingChanged, this, &MainWindow::showSpelling);
     connect(m_editor, &MarkdownEditor::problem, this,
             [this](const Error &error) { statusBar()->showMessage(error.toString(), 8000); });
     connect(m_session, &PostSession::modifiedChanged, this, &MainWindow::updateTitle);
@@ -299,6 +304,8 @@ Result<void> MainWindow::openBlog(const QString &path)
     m_panel->clear();
     const Blog &blog = m_blog->blog();
     m_preview->setSite(blog.root, blog.staticDir);
+    m_editor->setBlogLanguage(blog.language);
+    showSpelling(); // the blog's language file may be another even when the language is the same
     QSettings().setValue(QStringLiteral("blog/last"), blog.root);
     statusBar()->showMessage(tr("%n post(s) in %1 (%2)", nullptr, m_blog->posts()->rowCount())
                                  .arg(QDir::toNativeSeparators(blog.root), generatorName(blog.generator)),
@@ -491,6 +498,46 @@ void MainWindow::showStatistics(const TextStatistics &stats)
     m_stats->setText(tr("%n word(s)", nullptr, stats.words) + QStringLiteral(" · ")
                      + tr("%n character(s)", nullptr, stats.characters) + QStringLiteral(" · ")
                      + tr("%n min read", nullptr, stats.readingMinutes));
+}
+
+void MainWindow::showSpelling()
+{
+    const SpellingStatus status = m_editor->spellingStatus();
+    const QString language = status.language.language;
+    QString origin; // short, for the label
+    QString from;   // in words, for the tooltip
+    switch (status.language.source) {
+    case SpellingLanguage::Source::Post:
+        origin = tr("post");
+        from = tr("the post's front matter");
+        break;
+    case SpellingLanguage::Source::Blog:
+        origin = tr("blog");
+        from = tr("the blog's %1").arg(QFileInfo(m_blog->blog().languageFile).fileName());
+        break;
+    case SpellingLanguage::Source::System:
+        origin = tr("system");
+        from = tr("the system's locale");
+        break;
+    }
+    if (language.isEmpty()) {
+        m_spelling->setText(tr("Spelling off"));
+        m_spelling->setToolTip(QString());
+    } else if (status.dictionary.isEmpty()) {
+        m_spelling->setText(tr("Spelling: no %1 dictionary (%2)").arg(language, origin));
+        m_spelling->setToolTip(tr("Not checked: the language is %1, from %2, and no Hunspell "
+                                  "dictionary for it is installed. Install one (e.g. the "
+                                  "hunspell-%3 package), or set the post's `lang`.")
+                                   .arg(language, from, language.section(QLatin1Char('_'), 0, 0)));
+    } else {
+        const QString dictionary = status.dictionary == language
+                                       ? status.dictionary
+                                       : tr("%1 for %2").arg(status.dictionary, language);
+        m_spelling->setText(tr("Spelling: %1 (%2)").arg(dictionary, origin));
+        m_spelling->setToolTip(tr("Checked with the Hunspell dictionary %1; the language is from "
+                                  "%2.")
+                                   .arg(status.dictionary, from));
+    }
 }
 
 void MainWindow::selectPostRow(const QString &path)

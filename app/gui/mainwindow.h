@@ -58,6 +58,7 @@ private:
     void toggleDistractionFree(bool on);
     void warn(const QString &title, const QString &message);
     void applyPreviewSettings();
+    void showSpelling();
 
     BlogSession *m_blog;
     MarkdownEditor *m_editor;
@@ -70,6 +71,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_postList = nullptr;
     QLabel *m_stats = nullptr;
+    QLabel *m_spelling = nullptr;
     QLabel *m_publishStatus = nullptr;
     QProgressBar *m_publishProgress = nullptr;
     QAction *m_publishAction = nullptr;

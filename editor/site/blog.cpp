@@ -1,7 +1,16 @@
 #include "site/blog.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+
+#include <toml++/toml.h>
+#include <yaml-cpp/yaml.h>
 
 namespace pw {
 
@@ -54,7 +63,144 @@ QString findWorkTree(const QString &path)
     return {};
 }
 
+// A configuration's tables as JSON objects, strings as strings: all a language lookup needs.
+QJsonValue tomlToJson(const toml::node &node)
+{
+    if (const toml::table *table = node.as_table()) {
+        QJsonObject object;
+        for (const auto &[key, value] : *table)
+            object.insert(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())),
+                          tomlToJson(value));
+        return object;
+    }
+    if (const auto *text = node.as_string())
+        return QString::fromStdString(text->get());
+    return {};
+}
+
+QJsonValue yamlToJson(const YAML::Node &node)
+{
+    if (node.IsMap()) {
+        QJsonObject object;
+        for (const auto &entry : node) {
+            if (entry.first.IsScalar())
+                object.insert(QString::fromStdString(entry.first.Scalar()),
+                              yamlToJson(entry.second));
+        }
+        return object;
+    }
+    if (node.IsScalar())
+        return QString::fromStdString(node.Scalar());
+    return {};
+}
+
+// The file's top level as one object, whatever its format; empty when it does not parse.
+QJsonObject readConfiguration(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    try {
+        if (suffix == QLatin1String("toml"))
+            return tomlToJson(toml::parse(std::string_view(bytes.constData(), size_t(bytes.size()))))
+                .toObject();
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+            return yamlToJson(YAML::Load(bytes.toStdString())).toObject();
+    } catch (const std::exception &) {
+        return {};
+    }
+    if (suffix == QLatin1String("json"))
+        return QJsonDocument::fromJson(bytes).object();
+    return {};
+}
+
+// Hugo's keys are case-insensitive ("languagecode" works as well as "languageCode").
+QJsonValue valueAt(const QJsonObject &object, const QStringList &path)
+{
+    QJsonValue current = object;
+    for (const QString &key : path) {
+        const QJsonObject level = current.toObject();
+        current = QJsonValue();
+        for (auto it = level.begin(); it != level.end(); ++it) {
+            if (it.key().compare(key, Qt::CaseInsensitive) == 0) {
+                current = it.value();
+                break;
+            }
+        }
+    }
+    return current;
+}
+
+QString stringAt(const QJsonObject &object, const QStringList &path)
+{
+    return valueAt(object, path).toString().trimmed();
+}
+
+QString hugoLanguage(const QJsonObject &config)
+{
+    if (const QString code = stringAt(config, {"languageCode"}); !code.isEmpty())
+        return code;
+    const QString defaultLanguage = stringAt(config, {"defaultContentLanguage"});
+    if (!defaultLanguage.isEmpty()) {
+        const QString code = stringAt(config, {"languages", defaultLanguage, "languageCode"});
+        return code.isEmpty() ? defaultLanguage : code;
+    }
+    return {};
+}
+
+QString firstString(const QJsonObject &config, const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (const QString value = stringAt(config, {key}); !value.isEmpty())
+            return value;
+    }
+    return {};
+}
+
 } // namespace
+
+SiteLanguage readSiteLanguage(const QString &root, SiteGenerator generator)
+{
+    QStringList files;
+    std::function<QString(const QJsonObject &)> language;
+    switch (generator) {
+    case SiteGenerator::Hugo:
+        for (const QString &folder : {QString(), QStringLiteral("config/_default/")}) {
+            for (const char *name : {"hugo", "config"}) {
+                for (const char *suffix : {".toml", ".yaml", ".yml", ".json"})
+                    files.append(folder + QLatin1String(name) + QLatin1String(suffix));
+            }
+        }
+        language = hugoLanguage;
+        break;
+    case SiteGenerator::Jekyll:
+        files = {"_config.yml", "_config.yaml", "_config.toml"};
+        language = [](const QJsonObject &config) { return firstString(config, {"lang", "locale"}); };
+        break;
+    case SiteGenerator::Eleventy:
+        files = {"_data/metadata.json", "src/_data/metadata.json", "_data/site.json",
+                 "src/_data/site.json"};
+        language = [](const QJsonObject &config) {
+            return firstString(config, {"language", "lang", "locale"});
+        };
+        break;
+    case SiteGenerator::Astro:
+    case SiteGenerator::NextJs:
+    case SiteGenerator::Unknown:
+        return {};
+    }
+    const QDir dir(root);
+    for (const QString &name : std::as_const(files)) {
+        const QString path = dir.filePath(name);
+        if (!QFileInfo(path).isFile())
+            continue;
+        if (const QString found = language(readConfiguration(path)); !found.isEmpty())
+            return {found, path};
+    }
+    return {};
+}
 
 QString generatorName(SiteGenerator generator)
 {
@@ -136,6 +282,9 @@ Result<Blog> openBlog(const QString &path)
         break;
     }
     blog.contentDir = QDir::cleanPath(blog.contentDir);
+    const SiteLanguage language = readSiteLanguage(workTree, blog.generator);
+    blog.language = language.language;
+    blog.languageFile = language.file;
     return blog;
 }
 

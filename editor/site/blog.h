@@ -22,12 +22,25 @@ struct Blog {
     QString postsDir;   // where File > New Post puts a new post
     SiteGenerator generator = SiteGenerator::Unknown;
     TermStringRule termRule = TermStringRule::WholeString;
+    QString language;     // as the site's configuration writes it ("en-us"); empty: it says none
+    QString languageFile; // the configuration file it was read from
 
     QString relativePath(const QString &absolutePath) const;
 };
 
 // Opens the blog at `path` (its root or any folder inside it). Fails unless it is in a git work tree.
 Result<Blog> openBlog(const QString &path);
+
+// The site's language from its configuration, by the generator's conventions: Hugo's
+// `languageCode` (else the default language's `languageCode`, else `defaultContentLanguage`) in
+// hugo.* / config.* / config/_default/*, Jekyll's `lang` / `locale` in _config.*, Eleventy's
+// `language` / `lang` / `locale` in _data/metadata.json or site.json. Astro and Next.js keep it
+// in JavaScript, which is not read. A file that does not parse is passed over.
+struct SiteLanguage {
+    QString language;
+    QString file;
+};
+SiteLanguage readSiteLanguage(const QString &root, SiteGenerator generator);
 
 // True when `postFile` is a page bundle's index (index.md / _index.md in a folder of its own).
 bool isPageBundle(const QString &postFile);

@@ -145,6 +145,11 @@ QString MarkdownEditor::spellingDictionary() const
     return m_spellChecker ? m_spellChecker->dictionaryName() : QString();
 }
 
+SpellingStatus MarkdownEditor::spellingStatus() const
+{
+    return {m_spellingLanguage, spellingDictionary()};
+}
+
 void MarkdownEditor::replaceRange(int from, int to, const QString &text)
 {
     const int end = document()->characterCount() - 1;
@@ -583,24 +588,27 @@ void MarkdownEditor::updateSearchSelections()
 
 void MarkdownEditor::updateSpellChecker()
 {
-    QString language;
+    SpellingLanguage wanted;
     if (m_spellCheckingEnabled) {
         const FrontMatterExtent frontMatter = m_highlighter->frontMatter();
         QString block;
         for (QTextBlock b = document()->firstBlock();
              b.isValid() && frontMatter.contains(b.blockNumber()); b = b.next())
             block += b.text() + QLatin1Char('\n');
-        language = frontMatterLanguage(block);
-        if (language.isEmpty())
-            language = m_blogLanguage;
-        if (language.isEmpty())
-            language = QLocale::system().name();
-        if (language == QLatin1String("C") || language.isEmpty())
-            language = QStringLiteral("en_US");
+        wanted = chooseSpellingLanguage(frontMatterLanguage(block), m_blogLanguage,
+                                        QLocale::system().name());
     }
-    if (language == m_spellingLanguage)
+    if (wanted == m_spellingLanguage)
         return;
-    m_spellingLanguage = language;
+    const bool sameLanguage = wanted.language == m_spellingLanguage.language;
+    m_spellingLanguage = wanted;
+    if (!sameLanguage)
+        openSpellChecker(wanted.language);
+    Q_EMIT spellingChanged();
+}
+
+void MarkdownEditor::openSpellChecker(const QString &language)
+{
     if (language.isEmpty()) {
         m_highlighter->setSpellChecker(nullptr);
         m_spellChecker.reset();
@@ -608,6 +616,7 @@ void MarkdownEditor::updateSpellChecker()
     }
     Result<std::unique_ptr<SpellChecker>> checker = SpellChecker::open(language);
     if (!checker) {
+        // No dictionary for it: nothing is checked, rather than everything in another language.
         m_highlighter->setSpellChecker(nullptr);
         m_spellChecker.reset();
         Q_EMIT problem(checker.error());

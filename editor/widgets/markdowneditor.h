@@ -8,6 +8,7 @@
 #include "base/result.h"
 #include "writing/imagefiles.h"
 #include "writing/markdownscan.h"
+#include "writing/spellchecker.h"
 #include "writing/textstatistics.h"
 
 #include <QPlainTextEdit>
@@ -19,8 +20,14 @@
 namespace pw {
 
 class MarkdownHighlighter;
-class SpellChecker;
 struct TextEdit;
+
+// What spell checking is doing, for the status bar.
+struct SpellingStatus
+{
+    SpellingLanguage language; // the language wanted; empty when spell checking is off
+    QString dictionary;        // the dictionary in use ("en_US"); empty when none is installed
+};
 
 class MarkdownEditor : public QPlainTextEdit
 {
@@ -41,6 +48,7 @@ public:
     bool isSpellCheckingEnabled() const { return m_spellCheckingEnabled; }
     void setBlogLanguage(const QString &language);
     QString spellingDictionary() const; // "en_US", empty when not checking
+    SpellingStatus spellingStatus() const;
     // Where "Add to Dictionary" keeps the user's words (one file per language is the caller's
     // choice); without it the context menu offers "Ignore" only.
     void setPersonalDictionary(const QString &path);
@@ -87,6 +95,8 @@ Q_SIGNALS:
     void statisticsChanged(const pw::TextStatistics &statistics);
     // Something the user should know (an image that could not be copied, no dictionary...).
     void problem(const pw::Error &error);
+    // The spelling language, where it came from, or the dictionary changed (spellingStatus()).
+    void spellingChanged();
 
 protected:
     bool event(QEvent *event) override;
@@ -117,6 +127,7 @@ private:
     void updateTextColumn();
     void updateSearchSelections();
     void updateSpellChecker();
+    void openSpellChecker(const QString &language);
     void emitTopLineIfChanged();
     void rehighlightBlocksContaining(const QString &word);
     Result<QString> importMimeImages(const QMimeData *source) const;
@@ -125,7 +136,7 @@ private:
     std::unique_ptr<SpellChecker> m_spellChecker;
     bool m_spellCheckingEnabled = true;
     QString m_blogLanguage;
-    QString m_spellingLanguage; // the language the current checker was opened for
+    SpellingLanguage m_spellingLanguage; // what the current checker was opened for
     QString m_personalDictionary;
     std::optional<ImagePlacement> m_imagePlacement;
     QList<QAction *> m_formattingActions;

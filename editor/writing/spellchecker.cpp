@@ -18,20 +18,10 @@ struct HunspellDeleter
 };
 using HunspellPtr = std::unique_ptr<Hunhandle, HunspellDeleter>;
 
-QString normalizedTag(const QString &language)
-{
-    QString tag = language.trimmed();
-    tag.replace(QLatin1Char('-'), QLatin1Char('_'));
-    const qsizetype underscore = tag.indexOf(QLatin1Char('_'));
-    if (underscore < 0)
-        return tag.toLower();
-    return tag.left(underscore).toLower() + QLatin1Char('_') + tag.mid(underscore + 1).toUpper();
-}
-
 // The .aff path (without suffix) of the best dictionary for the language, or empty.
 QString findDictionary(const QString &language, const QStringList &dirs)
 {
-    const QString tag = normalizedTag(language);
+    const QString tag = hunspellLanguageName(language);
     if (tag.isEmpty())
         return {};
     const QString base = tag.section(QLatin1Char('_'), 0, 0);
@@ -56,6 +46,31 @@ QString findDictionary(const QString &language, const QStringList &dirs)
 }
 
 } // namespace
+
+QString hunspellLanguageName(const QString &tag)
+{
+    QString name = tag.trimmed();
+    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    const qsizetype underscore = name.indexOf(QLatin1Char('_'));
+    if (underscore < 0)
+        return name.toLower();
+    return name.left(underscore).toLower() + QLatin1Char('_') + name.mid(underscore + 1).toUpper();
+}
+
+SpellingLanguage chooseSpellingLanguage(const QString &postLanguage, const QString &blogLanguage,
+                                        const QString &systemLocale)
+{
+    using Source = SpellingLanguage::Source;
+    if (!hunspellLanguageName(postLanguage).isEmpty())
+        return {hunspellLanguageName(postLanguage), Source::Post};
+    if (!hunspellLanguageName(blogLanguage).isEmpty())
+        return {hunspellLanguageName(blogLanguage), Source::Blog};
+    // QLocale names the C locale "C" (LANG=C, C.UTF-8 or POSIX): no language, so the default.
+    const QString system = hunspellLanguageName(systemLocale.section(QLatin1Char('.'), 0, 0));
+    if (system.isEmpty() || system == QLatin1String("c") || system == QLatin1String("posix"))
+        return {QStringLiteral("en_US"), Source::System};
+    return {system, Source::System};
+}
 
 struct SpellChecker::Handle
 {
@@ -107,7 +122,7 @@ Result<std::unique_ptr<SpellChecker>> SpellChecker::open(const QString &language
         return failure(QStringLiteral("No spelling dictionary for \"%1\"").arg(language),
                        QStringLiteral("install the hunspell package for it (e.g. hunspell-%1), "
                                       "or set the post's `lang` to one of: %2")
-                           .arg(normalizedTag(language).section(QLatin1Char('_'), 0, 0),
+                           .arg(hunspellLanguageName(language).section(QLatin1Char('_'), 0, 0),
                                 availableDictionaries(dictionaryDirs).join(QStringLiteral(", "))));
     }
     const QByteArray aff = QFile::encodeName(path + QStringLiteral(".aff"));

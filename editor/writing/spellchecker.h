@@ -16,6 +16,22 @@
 
 namespace pw {
 
+// Hunspell's name for a language tag: "en-us" -> "en_US", "de-DE" -> "de_DE", "FR" -> "fr".
+QString hunspellLanguageName(const QString &tag);
+
+// Which language to check a post in, and where that came from, most specific first: the post's
+// front matter, the blog's configuration, the system locale (the "C" locale has none: en_US).
+struct SpellingLanguage
+{
+    enum class Source { Post, Blog, System };
+    QString language; // Hunspell's form ("en_US")
+    Source source = Source::System;
+
+    bool operator==(const SpellingLanguage &) const = default;
+};
+SpellingLanguage chooseSpellingLanguage(const QString &postLanguage, const QString &blogLanguage,
+                                        const QString &systemLocale);
+
 class SpellChecker
 {
 public:

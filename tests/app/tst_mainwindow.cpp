@@ -232,6 +232,45 @@ private Q_SLOTS:
         }
     }
 
+    // The status bar names the dictionary and where its language came from; a blog whose language
+    // has no dictionary installed says so instead of being checked in English.
+    void spellingLanguageFromTheBlog()
+    {
+        const QString root = m_sandbox.path("german-blog");
+        QVERIFY(GitSandbox::writeFile(root + "/hugo.toml", "languageCode = \"de-de\"\n"));
+        QVERIFY(GitSandbox::writeFile(root + "/content/posts/b.md",
+                                      "---\ntitle: B\ndate: 2026-01-02\n---\nEin Satz.\n"));
+        QVERIFY(GitSandbox::writeFile(root + "/content/posts/a.md",
+                                      "---\ntitle: A\ndate: 2026-01-01\nlang: en-US\n---\nText.\n"));
+        QVERIFY(pw::initRepository(root, false, QStringLiteral("main")).ok());
+
+        pw::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *spelling = window.findChild<QLabel *>(QStringLiteral("spellingStatus"));
+        QVERIFY(spelling);
+        QVERIFY(window.openBlog(root).ok());
+        QTRY_VERIFY(window.postSession()->path().endsWith(QLatin1String("b.md")));
+        QTRY_COMPARE(spelling->text(), QStringLiteral("Spelling: no de_DE dictionary (blog)"));
+        QVERIFY2(spelling->toolTip().contains(QLatin1String("hunspell-de")), qPrintable(spelling->toolTip()));
+        auto *editor = window.findChild<pw::MarkdownEditor *>(QStringLiteral("markdownEditor"));
+        QCOMPARE(editor->spellingDictionary(), QString());
+
+        // A post with its own language is checked in it.
+        auto *list = window.findChild<QTableView *>(QStringLiteral("postList"));
+        list->selectRow(1);
+        QTRY_VERIFY(window.postSession()->path().endsWith(QLatin1String("a.md")));
+        QTRY_COMPARE_WITH_TIMEOUT(spelling->text(), QStringLiteral("Spelling: en_US (post)"), 10000);
+
+        // The sample blog says `languageCode = "en"` in its hugo.toml.
+        const auto sample = pw::ensureSampleBlog(m_sandbox.path("data"));
+        QVERIFY(sample.ok());
+        QVERIFY(window.openBlog(sample->site).ok());
+        QTRY_VERIFY(window.postSession()->isOpen());
+        QTRY_COMPARE_WITH_TIMEOUT(spelling->text(), QStringLiteral("Spelling: en_US for en (blog)"), 10000);
+        QVERIFY2(spelling->toolTip().contains(QLatin1String("hugo.toml")), qPrintable(spelling->toolTip()));
+    }
+
     void previewSettingsApplyNowAndOnTheNextStart()
     {
         RequestRecorder server; // stands for the internet: a request that arrives here left the preview

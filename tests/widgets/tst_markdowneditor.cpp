@@ -102,6 +102,7 @@ private Q_SLOTS:
     void scrollSync();
     void statistics();
     void spellingLanguage();
+    void spellingStatus();
     void spellingSuggestionsInContextMenu();
     void distractionFree();
     void themesFollowPalette();
@@ -422,6 +423,39 @@ void tst_MarkdownEditor::spellingLanguage()
 
     m_editor->setSpellCheckingEnabled(false);
     QCOMPARE(m_editor->spellingDictionary(), QString());
+}
+
+// Where the language came from, and a language without a dictionary checked in none (not English).
+void tst_MarkdownEditor::spellingStatus()
+{
+    using Source = SpellingLanguage::Source;
+    m_editor->setSpellCheckingEnabled(true);
+    m_editor->setPlainText(QStringLiteral("---\ntitle: No language here\n---\nA wrng word"));
+    QSignalSpy changed(m_editor.get(), &MarkdownEditor::spellingChanged);
+    QSignalSpy problems(m_editor.get(), &MarkdownEditor::problem);
+    m_editor->setBlogLanguage(QStringLiteral("xx-yy"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(problems.size(), 1);
+    SpellingStatus status = m_editor->spellingStatus();
+    QCOMPARE(status.language.language, QStringLiteral("xx_YY"));
+    QCOMPARE(status.language.source, Source::Blog);
+    QCOMPARE(status.dictionary, QString());
+    const QTextBlock body = m_editor->document()->findBlockByNumber(3);
+    for (const QTextLayout::FormatRange &range : body.layout()->formats())
+        QVERIFY(range.format.underlineStyle() != QTextCharFormat::SpellCheckUnderline);
+
+    m_editor->setBlogLanguage(QStringLiteral("en-us"));
+    status = m_editor->spellingStatus();
+    QCOMPARE(status.language, (SpellingLanguage{QStringLiteral("en_US"), Source::Blog}));
+    QCOMPARE(status.dictionary, QStringLiteral("en_US"));
+
+    // The post's own language wins, once typing pauses.
+    QTextCursor cursor(m_editor->document()->findBlockByNumber(1));
+    cursor.insertText(QStringLiteral("lang: en-US\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->spellingStatus().language.source, Source::Post, 10000);
+    QCOMPARE(m_editor->spellingStatus().dictionary, QStringLiteral("en_US"));
+    QVERIFY(changed.size() >= 3);
+    m_editor->setBlogLanguage(QString());
 }
 
 // Right-clicking a misspelled word offers suggestions first; choosing one replaces the word as

@@ -28,6 +28,10 @@ private Q_SLOTS:
     void language();
     void dictionaryResolution_data();
     void dictionaryResolution();
+    void hunspellNames_data();
+    void hunspellNames();
+    void languageChoice_data();
+    void languageChoice();
     void checking_data();
     void checking();
     void misspelledWords();
@@ -146,6 +150,63 @@ void tst_SpellChecking::dictionaryResolution()
         = SpellChecker::open(language, {dir.path()});
     QVERIFY2(checker.ok(), qPrintable(checker.ok() ? QString() : checker.error().toString()));
     QCOMPARE(checker.value()->dictionaryName(), dictionary);
+}
+
+void tst_SpellChecking::hunspellNames_data()
+{
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("nominal: Hugo's languageCode") << "en-us" << "en_US";
+    QTest::newRow("nominal: BCP 47") << "pt-BR" << "pt_BR";
+    QTest::newRow("nominal: already Hunspell's") << "de_CH" << "de_CH";
+    QTest::newRow("nominal: language only") << "FR" << "fr";
+    QTest::newRow("robustness: spaces around") << " en-GB " << "en_GB";
+    QTest::newRow("robustness: empty") << "" << "";
+}
+
+void tst_SpellChecking::hunspellNames()
+{
+    QFETCH(QString, tag);
+    QFETCH(QString, name);
+    QCOMPARE(hunspellLanguageName(tag), name);
+}
+
+void tst_SpellChecking::languageChoice_data()
+{
+    using Source = SpellingLanguage::Source;
+    QTest::addColumn<QString>("post");
+    QTest::addColumn<QString>("blog");
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("source");
+    QTest::newRow("nominal: the post's lang wins") << "de-DE" << "en-us" << "fr_FR" << "de_DE"
+                                                   << int(Source::Post);
+    QTest::newRow("nominal: else the blog's") << "" << "en-us" << "fr_FR" << "en_US"
+                                              << int(Source::Blog);
+    QTest::newRow("nominal: else the system's") << "" << "" << "fr_FR" << "fr_FR"
+                                                << int(Source::System);
+    QTest::newRow("nominal: a system locale with its encoding") << "" << "" << "de_AT.UTF-8"
+                                                                << "de_AT" << int(Source::System);
+    QTest::newRow("robustness: the C locale has no language") << "" << "" << "C" << "en_US"
+                                                              << int(Source::System);
+    QTest::newRow("robustness: POSIX") << "" << "" << "POSIX" << "en_US" << int(Source::System);
+    QTest::newRow("robustness: a blank blog language") << "" << "  " << "it_IT" << "it_IT"
+                                                       << int(Source::System);
+    // A language without a dictionary is kept: the caller says so rather than check in English.
+    QTest::newRow("robustness: no dictionary for the blog's") << "" << "xx-yy" << "C" << "xx_YY"
+                                                              << int(Source::Blog);
+}
+
+void tst_SpellChecking::languageChoice()
+{
+    QFETCH(QString, post);
+    QFETCH(QString, blog);
+    QFETCH(QString, system);
+    QFETCH(QString, language);
+    QFETCH(int, source);
+    const SpellingLanguage chosen = chooseSpellingLanguage(post, blog, system);
+    QCOMPARE(chosen.language, language);
+    QCOMPARE(int(chosen.source), source);
 }
 
 void tst_SpellChecking::checking_data()
