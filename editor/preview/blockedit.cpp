@@ -6,14 +6,32 @@ namespace pw::preview {
 
 QJsonObject BlockEdit::toJson() const
 {
+    QJsonArray blocks;
     QJsonArray lines;
-    for (int line : firstLines)
-        lines.append(line);
+    for (const RenderedBlock &block : added) {
+        blocks.append(block.html);
+        lines.append(block.firstLine);
+    }
     return QJsonObject{{QStringLiteral("index"), index},
                        {QStringLiteral("removed"), removed},
-                       {QStringLiteral("html"), QJsonArray::fromStringList(html)},
+                       {QStringLiteral("html"), blocks},
                        {QStringLiteral("firstLines"), lines},
                        {QStringLiteral("lineShift"), lineShift}};
+}
+
+void BlockEdit::applyTo(QList<RenderedBlock> &blocks) const
+{
+    QList<RenderedBlock> result;
+    result.reserve(blocks.size() - removed + added.size());
+    result.append(blocks.constBegin(), blocks.constBegin() + index);
+    result.append(added);
+    for (qsizetype i = index + removed; i < blocks.size(); ++i) {
+        RenderedBlock block = blocks[i];
+        block.firstLine += lineShift;
+        block.lastLine += lineShift;
+        result.append(block);
+    }
+    blocks = std::move(result);
 }
 
 BlockEdit PageBlocks::update(const QList<RenderedBlock> &blocks)
@@ -58,12 +76,7 @@ BlockEdit PageBlocks::edit(const QList<RenderedBlock> &blocks, int index, int re
     edit.index = index;
     edit.removed = removed;
     edit.lineShift = lineShift;
-    edit.html.reserve(added);
-    edit.firstLines.reserve(added);
-    for (int i = index; i < index + added; ++i) {
-        edit.html.append(blocks[i].html);
-        edit.firstLines.append(blocks[i].firstLine);
-    }
+    edit.added = blocks.mid(index, added);
     m_shown.resize(blocks.size());
     for (qsizetype i = 0; i < blocks.size(); ++i)
         m_shown[i] = Shown{blocks[i].hash, blocks[i].firstLine};

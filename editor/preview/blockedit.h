@@ -2,7 +2,8 @@
 
 // What the preview page shows, block by block, and the one small edit that brings it to a new
 // rendering: the blocks before and after the change stay (compared by hash and position), only
-// those in between are sent. A keystroke usually changes one block.
+// those in between are sent. A keystroke usually changes one block. The render worker sends its
+// renderings to the preview the same way. Qt Core only.
 
 #include "markdown/markdownrenderer.h"
 
@@ -13,13 +14,13 @@ namespace pw::preview {
 
 struct BlockEdit
 {
-    int index = 0;         // the first of the page's blocks that is replaced
-    int removed = 0;       // how many of the page's blocks go
-    QStringList html;      // the blocks put in their place
-    QList<int> firstLines; // ... and their first lines in the file
-    int lineShift = 0;     // added to the first line of every block after them
+    int index = 0;              // the first of the blocks that is replaced
+    int removed = 0;            // how many blocks go
+    QList<RenderedBlock> added; // the blocks put in their place
+    int lineShift = 0;          // added to the lines of every block after them
 
-    QJsonObject toJson() const; // as the page's script reads it
+    QJsonObject toJson() const; // as the page's script reads it: html and first lines
+    void applyTo(QList<RenderedBlock> &blocks) const;
 };
 
 class PageBlocks

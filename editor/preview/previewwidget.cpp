@@ -32,6 +32,11 @@ PreviewWidget::PreviewWidget(QWidget *parent)
 
     connect(m_scheduler, &RenderScheduler::rendered, m_view, &PreviewView::showBlocks);
     connect(m_scheduler, &RenderScheduler::paused, this, &PreviewWidget::onPaused);
+    connect(m_scheduler, &RenderScheduler::failed, this, [this] {
+        const QString message = tr("Live preview paused: the renderer stopped on this text.");
+        m_view->setPaused(true, message);
+        Q_EMIT notice(message + QLatin1Char(' ') + tr("Resume it from the preview."));
+    });
     connect(m_view, &PreviewView::patched, this, &PreviewWidget::onPatched);
     connect(m_view, &PreviewView::resumeRequested, this, &PreviewWidget::resumeLivePreview);
     connect(m_view, &PreviewView::linkActivated, this, &PreviewWidget::linkActivated);

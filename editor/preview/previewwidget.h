@@ -38,7 +38,8 @@ public:
     void resumeLivePreview();                  // after a rendering took too long
     bool isLivePreviewPaused() const;
 
-    PreviewView *view() const { return m_view; } // for tests and benchmarks
+    PreviewView *view() const { return m_view; }               // for tests and benchmarks
+    RenderScheduler *scheduler() const { return m_scheduler; } // for tests
 
 Q_SIGNALS:
     void sourceLineScrolled(int line);   // preview -> editor (user scrolled the preview)

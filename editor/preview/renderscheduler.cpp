@@ -1,23 +1,21 @@
 #include "renderscheduler.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "renderworker.h"
 
 namespace pw {
 
 RenderScheduler::RenderScheduler(QObject *parent)
     : QObject(parent)
+    , m_worker(new RenderWorker(this))
 {
     m_watchdog.setSingleShot(true);
     m_watchdog.setInterval(2000);
     connect(&m_watchdog, &QTimer::timeout, this, &RenderScheduler::onWatchdog);
+    connect(m_worker, &RenderWorker::finished, this, &RenderScheduler::onFinished);
+    connect(m_worker, &RenderWorker::crashed, this, &RenderScheduler::onCrashed);
 }
 
-RenderScheduler::~RenderScheduler()
-{
-    // A rendering still running finishes on its pool thread; its result is simply not used.
-    if (m_watcher)
-        m_watcher->disconnect(this);
-}
+RenderScheduler::~RenderScheduler() = default;
 
 void RenderScheduler::submit(const QString &markdown, int bodyFirstLine)
 {
@@ -31,55 +29,56 @@ void RenderScheduler::resume()
     if (!m_paused)
         return;
     m_paused = false;
+    stopStuckRendering();
     if (!m_waiting && m_lastSubmitted)
         m_waiting = Job{m_lastSubmitted->markdown, m_lastSubmitted->bodyFirstLine, ++m_latest};
-    // The slow rendering may still be running: abandon it, so resuming does not wait for it.
-    if (m_watcher) {
-        m_watcher->disconnect(this);
-        connect(m_watcher, &QFutureWatcherBase::finished, m_watcher, &QObject::deleteLater);
-        m_watcher = nullptr;
-    }
     startNext();
 }
 
 void RenderScheduler::clearPause()
 {
+    if (!m_paused)
+        return;
     m_paused = false;
+    stopStuckRendering();
+    startNext();
+}
+
+void RenderScheduler::stopStuckRendering()
+{
+    m_watchdog.stop();
+    m_worker->stop();
 }
 
 void RenderScheduler::startNext()
 {
-    if (m_paused || m_watcher || !m_waiting)
+    if (m_paused || m_worker->isRendering() || !m_waiting)
         return;
     const Job job = *m_waiting;
     m_waiting.reset();
-    m_runningGeneration = job.generation;
-    m_watcher = new QFutureWatcher<RenderedPost>(this);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &RenderScheduler::onFinished);
-    m_watcher->setFuture(QtConcurrent::run([markdown = job.markdown, line = job.bodyFirstLine] {
-        RenderOptions options = postRenderOptions(line);
-        options.documentHtml = false; // the preview takes the blocks
-        return renderMarkdown(markdown, options);
-    }));
+    m_worker->render(job.markdown, job.bodyFirstLine, job.generation);
     m_watchdog.start();
 }
 
-void RenderScheduler::onFinished()
+void RenderScheduler::onFinished(const QList<RenderedBlock> &blocks, int generation)
 {
     m_watchdog.stop();
-    QFutureWatcher<RenderedPost> *watcher = m_watcher;
-    m_watcher = nullptr;
-    const RenderedPost post = watcher->result();
-    watcher->deleteLater();
     // Drop it if newer text is waiting: the next rendering shows that.
-    if (m_runningGeneration == m_latest)
-        Q_EMIT rendered(post.blocks, m_runningGeneration);
+    if (generation == m_latest)
+        Q_EMIT rendered(blocks, generation);
     startNext();
+}
+
+void RenderScheduler::onCrashed()
+{
+    m_watchdog.stop();
+    m_paused = true;
+    Q_EMIT failed();
 }
 
 void RenderScheduler::onWatchdog()
 {
-    if (!m_watcher)
+    if (!m_worker->isRendering())
         return;
     m_paused = true;
     Q_EMIT paused(m_watchdog.interval());

@@ -2,19 +2,21 @@
 
 // Renders Markdown off the GUI thread, one rendering at a time, always of the newest text: text
 // that arrives while a rendering runs waits, and only the newest waiting text is rendered next
-// (so a burst of keystrokes costs one rendering, and nothing stale is shown). A rendering that
-// runs longer than the watchdog allows pauses the scheduler until resume(): cmark-gfm cannot be
-// interrupted, but typing never waits on it, and no new rendering piles up behind it.
+// (so a burst of keystrokes costs one rendering, and nothing stale is shown). Renderings run in a
+// worker process (RenderWorker). One that runs longer than the watchdog allows pauses the
+// scheduler until resume(); resume() and clearPause() kill the stuck rendering's process, so its
+// core is free again. Typing never waits on any of it.
 
 #include "markdown/markdownrenderer.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
 #include <optional>
 
 namespace pw {
+
+class RenderWorker;
 
 class RenderScheduler : public QObject
 {
@@ -28,14 +30,17 @@ public:
 
     // Queues the newest text; bodyFirstLine is the file line the body starts on (1-based).
     void submit(const QString &markdown, int bodyFirstLine);
-    void resume();     // after a pause: render the newest text again
-    void clearPause(); // another post: its renderings have not been slow
+    void resume();     // after a pause: stop the slow rendering, render the newest text again
+    void clearPause(); // another post: stop the slow rendering; its renderings have not been slow
     bool isPaused() const { return m_paused; }
     int latestGeneration() const { return m_latest; }
 
+    RenderWorker *worker() const { return m_worker; } // for tests
+
 Q_SIGNALS:
     void rendered(const QList<pw::RenderedBlock> &blocks, int generation); // the newest text's
-    void paused(int milliseconds);                      // the watchdog fired
+    void paused(int milliseconds);                                         // the watchdog fired
+    void failed(); // the renderer crashed on this text: paused, resume() tries again
 
 private:
     struct Job
@@ -46,13 +51,14 @@ private:
     };
 
     void startNext();
-    void onFinished();
+    void onFinished(const QList<RenderedBlock> &blocks, int generation);
+    void onCrashed();
     void onWatchdog();
+    void stopStuckRendering();
 
+    RenderWorker *m_worker;
     std::optional<Job> m_waiting;
     std::optional<Job> m_lastSubmitted;
-    QFutureWatcher<RenderedPost> *m_watcher = nullptr; // the rendering running now, if any
-    int m_runningGeneration = 0;
     int m_latest = 0;
     bool m_paused = false;
     QTimer m_watchdog;

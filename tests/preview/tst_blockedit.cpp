@@ -4,6 +4,7 @@
 #include "markdown/markdownrenderer.h"
 #include "preview/blockedit.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace pw;
@@ -63,38 +64,28 @@ void tst_BlockEdit::sendsOnlyWhatChanged()
     const BlockEdit edit = page.update(now);
     QCOMPARE(edit.index, index);
     QCOMPARE(edit.removed, removed);
-    QCOMPARE(edit.html.size(), added);
-    QCOMPARE(edit.firstLines.size(), added);
-    if (added > 0)
-        QCOMPARE(edit.firstLines.last(), now[index + added - 1].firstLine);
+    QCOMPARE(edit.added.size(), added);
     if (index + added < now.size())
         QCOMPARE(edit.lineShift, lineShift);
     QCOMPARE(page.size(), now.size());
 
-    // The page applies it to its own copy: it then has the new blocks, on the new lines.
-    QStringList html;
-    QList<int> lines;
-    for (const RenderedBlock &block : old) {
-        html.append(block.html);
-        lines.append(block.firstLine);
-    }
-    html.remove(index, removed);
-    lines.remove(index, removed);
-    for (int i = 0; i < added; ++i) {
-        html.insert(index + i, edit.html[i]);
-        lines.insert(index + i, edit.firstLines[i]);
-    }
-    for (qsizetype i = index + added; i < lines.size(); ++i)
-        lines[i] += edit.lineShift;
-    QCOMPARE(html.size(), now.size());
+    // Applied to the blocks the page has, it gives the new blocks, on the new lines.
+    QList<RenderedBlock> blocks = old;
+    edit.applyTo(blocks);
+    QCOMPARE(blocks.size(), now.size());
     for (qsizetype i = 0; i < now.size(); ++i) {
-        QCOMPARE(html[i], now[i].html);
-        QCOMPARE(lines[i], now[i].firstLine);
+        QCOMPARE(blocks[i].html, now[i].html);
+        QCOMPARE(blocks[i].hash, now[i].hash);
+        QCOMPARE(blocks[i].firstLine, now[i].firstLine);
+        QCOMPARE(blocks[i].lastLine, now[i].lastLine);
     }
+    const QJsonObject json = edit.toJson();
+    QCOMPARE(json.value("html").toArray().size(), added);
+    QCOMPARE(json.value("firstLines").toArray().size(), added);
     // Nothing changed since: the next edit is empty.
     const BlockEdit none = page.update(now);
     QCOMPARE(none.removed, 0);
-    QVERIFY(none.html.isEmpty());
+    QVERIFY(none.added.isEmpty());
 }
 
 void tst_BlockEdit::replaceAllSendsEverything()
@@ -105,7 +96,7 @@ void tst_BlockEdit::replaceAllSendsEverything()
     const BlockEdit edit = page.replaceAll(blocks);
     QCOMPARE(edit.index, 0);
     QCOMPARE(edit.removed, 2);
-    QCOMPARE(edit.html.size(), 2);
+    QCOMPARE(edit.added.size(), 2);
     page.clear();
     QCOMPARE(page.update(blocks).removed, 0);
 }

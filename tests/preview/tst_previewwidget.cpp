@@ -4,10 +4,13 @@
 // preview until it is resumed.
 
 #include "pagescript.h"
+#include "stuckrendering.h"
 
 #include "markdown/markdownrenderer.h"
 #include "preview/previewview.h"
 #include "preview/previewwidget.h"
+#include "preview/renderscheduler.h"
+#include "preview/renderworker.h"
 
 #include <QApplication>
 #include <QDir>
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void mathIsTypesetByKatex_data();
     void mathIsTypesetByKatex();
     void slowRenderingPausesUntilResumed();
+    void anotherPostStopsAStuckRendering();
 
 private:
     QVariant js(const QString &script) { return evaluate(m_preview->view()->page(), script); }
@@ -424,12 +428,36 @@ void tst_PreviewWidget::slowRenderingPausesUntilResumed()
     QTest::qWait(500);
     QVERIFY(!js(QStringLiteral("document.body.textContent.includes('Second version')")).toBool());
 
-    // The notice's button resumes it.
+    // The notice's button resumes it, and stops the slow rendering.
+    const qint64 slow = m_preview->scheduler()->worker()->processId();
+    QVERIFY(slow > 0);
     QSignalSpy rendered(m_preview.get(), &PreviewWidget::rendered);
     js(QStringLiteral("document.getElementById('pw-resume').click()"));
     QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
+    QTRY_VERIFY_WITH_TIMEOUT(processIsGone(slow), patience);
     QVERIFY(!m_preview->isLivePreviewPaused());
     QVERIFY(js(QStringLiteral("document.body.textContent.includes('Second version')")).toBool());
+    QVERIFY(js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool());
+}
+
+// A post that gets cmark-gfm stuck, then another post is opened: the stuck rendering's process
+// is killed at once (its core is free) and the other post shows.
+void tst_PreviewWidget::anotherPostStopsAStuckRendering()
+{
+    show(QStringLiteral("First post.\n"));
+    m_preview->setRenderTimeLimit(300);
+    m_preview->setMarkdown(pathologicalPost(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_preview->isLivePreviewPaused(), patience);
+    const qint64 stuck = m_preview->scheduler()->worker()->processId();
+    QVERIFY(stuck > 0);
+    QVERIFY(!processIsGone(stuck));
+
+    m_preview->setRenderTimeLimit(60'000);
+    m_preview->setPostPath(m_site + QStringLiteral("/content/posts/other.md"));
+    QVERIFY(!m_preview->isLivePreviewPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(processIsGone(stuck), 5000); // not in ten seconds' time
+    show(QStringLiteral("Other post.\n"));
+    QVERIFY(js(QStringLiteral("document.body.textContent.includes('Other post.')")).toBool());
     QVERIFY(js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool());
 }
 

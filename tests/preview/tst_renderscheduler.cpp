@@ -1,8 +1,13 @@
 // RenderScheduler: renders off the GUI thread, coalesces bursts to the newest text, never shows a
 // stale result, and pauses (without blocking the GUI thread) when a rendering runs too long.
 
+#include "stuckrendering.h"
+
 #include "markdown/markdownrenderer.h"
 #include "preview/renderscheduler.h"
+#include "preview/renderworker.h"
+
+#include <signal.h>
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -10,6 +15,7 @@
 #include <QTimer>
 
 using namespace pw;
+using namespace pw::test;
 
 namespace {
 
@@ -42,6 +48,9 @@ private Q_SLOTS:
     void slowRenderingPausesWithoutBlockingTheGuiThread();
     void resumeRendersTheNewestText();
     void anotherPostClearsThePause();
+    void stuckRenderingIsStopped_data();
+    void stuckRenderingIsStopped();
+    void crashedWorkerPausesAndRecovers();
 };
 
 void tst_RenderScheduler::rendersWithLineOffset()
@@ -154,6 +163,66 @@ void tst_RenderScheduler::anotherPostClearsThePause()
     QVERIFY(paused.wait(patience));
     scheduler.clearPause();
     QVERIFY(!scheduler.isPaused());
+}
+
+void tst_RenderScheduler::stuckRenderingIsStopped_data()
+{
+    QTest::addColumn<bool>("anotherPost");
+    QTest::newRow("nominal: resumed") << false;
+    QTest::newRow("nominal: another post opened") << true;
+}
+
+// The stuck rendering's process is killed, so its core is free again, and the newest text renders
+// in a new worker right away.
+void tst_RenderScheduler::stuckRenderingIsStopped()
+{
+    QFETCH(bool, anotherPost);
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(300);
+    QSignalSpy paused(&scheduler, &RenderScheduler::paused);
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    QElapsedTimer clock;
+    clock.start();
+    scheduler.submit(pathologicalPost(), 1);
+    QVERIFY2(clock.elapsed() < 200, "submit() must not wait for the rendering");
+    QVERIFY(paused.wait(patience));
+    const qint64 stuck = scheduler.worker()->processId();
+    QVERIFY(stuck > 0);
+    QVERIFY(!processIsGone(stuck)); // still rendering, burning its core
+
+    scheduler.submit(QStringLiteral("Fixed *text*\n"), 1);
+    scheduler.setWatchdogInterval(60'000);
+    if (anotherPost)
+        scheduler.clearPause();
+    else
+        scheduler.resume();
+    QVERIFY(!scheduler.isPaused());
+    // At once, not when the rendering would have finished (over ten seconds later).
+    QTRY_VERIFY_WITH_TIMEOUT(processIsGone(stuck), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
+    QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("Fixed *text*\n")).html);
+    QCOMPARE(rendered.last().at(1).toInt(), scheduler.latestGeneration());
+    QVERIFY(scheduler.worker()->processId() != stuck);
+}
+
+// Something else kills the worker mid-rendering: the preview pauses instead of trying the same
+// text again, and resuming renders with a new worker.
+void tst_RenderScheduler::crashedWorkerPausesAndRecovers()
+{
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(60'000);
+    QSignalSpy failed(&scheduler, &RenderScheduler::failed);
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    scheduler.submit(pathologicalPost(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(scheduler.worker()->processId() > 0, patience);
+    QVERIFY(::kill(pid_t(scheduler.worker()->processId()), SIGKILL) == 0);
+    QVERIFY(failed.wait(patience));
+    QVERIFY(scheduler.isPaused());
+    QVERIFY(rendered.isEmpty());
+    scheduler.submit(QStringLiteral("after\n"), 1);
+    scheduler.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
+    QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("after\n")).html);
 }
 
 QTEST_GUILESS_MAIN(tst_RenderScheduler)
