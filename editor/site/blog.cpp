@@ -31,14 +31,16 @@ SiteGenerator detectGenerator(const QDir &root)
         return SiteGenerator::Hugo;
     if (hasAnyFile(root, {"_config.yml", "_config.yaml", "_config.toml"}))
         return SiteGenerator::Jekyll;
-    if (hasAnyFile(root, {"astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts"}))
+    if (hasAnyFile(root,
+                   {"astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts"}))
         return SiteGenerator::Astro;
     if (hasAnyFile(root, {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs",
                           "eleventy.config.cjs"}))
         return SiteGenerator::Eleventy;
     if (hasAnyFile(root, {"next.config.js", "next.config.mjs", "next.config.ts"}))
         return SiteGenerator::NextJs;
-    // A bare content tree (for example a copy of a Hugo site's content/ folder) is read the Hugo way.
+    // A bare content tree (for example a copy of a Hugo site's content/ folder) is read the Hugo
+    // way.
     if (root.exists("content") || hasAnyFile(root, {"config.yaml", "config.json"}))
         return SiteGenerator::Hugo;
     return SiteGenerator::Unknown;
@@ -104,7 +106,8 @@ QJsonObject readConfiguration(const QString &path)
     const QString suffix = QFileInfo(path).suffix().toLower();
     try {
         if (suffix == QLatin1String("toml"))
-            return tomlToJson(toml::parse(std::string_view(bytes.constData(), size_t(bytes.size()))))
+            return tomlToJson(
+                       toml::parse(std::string_view(bytes.constData(), size_t(bytes.size()))))
                 .toObject();
         if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
             return yamlToJson(YAML::Load(bytes.toStdString())).toObject();
@@ -177,7 +180,9 @@ SiteLanguage readSiteLanguage(const QString &root, SiteGenerator generator)
         break;
     case SiteGenerator::Jekyll:
         files = {"_config.yml", "_config.yaml", "_config.toml"};
-        language = [](const QJsonObject &config) { return firstString(config, {"lang", "locale"}); };
+        language = [](const QJsonObject &config) {
+            return firstString(config, {"lang", "locale"});
+        };
         break;
     case SiteGenerator::Eleventy:
         files = {"_data/metadata.json", "src/_data/metadata.json", "_data/site.json",
@@ -252,7 +257,8 @@ Result<Blog> openBlog(const QString &path)
     case SiteGenerator::Jekyll:
         blog.contentDir = workTree;
         blog.staticDir = workTree;
-        blog.imagesDir = firstExisting(root, {"assets/images", "images", "assets/img"}, "assets/images");
+        blog.imagesDir
+            = firstExisting(root, {"assets/images", "images", "assets/img"}, "assets/images");
         blog.postsDir = root.filePath("_posts");
         blog.termRule = TermStringRule::SplitOnSpaces; // Jekyll splits `tags: a b` on spaces
         break;
@@ -260,13 +266,15 @@ Result<Blog> openBlog(const QString &path)
         blog.contentDir = firstExisting(root, {"src/content", "src/pages"}, "src/content");
         blog.staticDir = root.filePath("public");
         blog.imagesDir = blog.staticDir + "/images";
-        blog.postsDir = firstExisting(root, {"src/content/blog", "src/content/posts"}, "src/content/blog");
+        blog.postsDir
+            = firstExisting(root, {"src/content/blog", "src/content/posts"}, "src/content/blog");
         break;
     case SiteGenerator::Eleventy:
         blog.contentDir = firstExisting(root, {"src", "content"}, ".");
         blog.staticDir = firstExisting(root, {"public", "src/static", "static"}, "public");
         blog.imagesDir = blog.staticDir + "/images";
-        blog.postsDir = firstExisting(root, {"src/posts", "posts", "content/blog", "blog"}, "posts");
+        blog.postsDir
+            = firstExisting(root, {"src/posts", "posts", "content/blog", "blog"}, "posts");
         break;
     case SiteGenerator::NextJs:
         blog.contentDir = firstExisting(root, {"posts", "content", "_posts", "data/blog"}, "posts");

@@ -14,7 +14,8 @@ enum class SiteGenerator { Unknown, Hugo, Jekyll, Astro, Eleventy, NextJs };
 
 QString generatorName(SiteGenerator generator);
 
-struct Blog {
+struct Blog
+{
     QString root;       // the git work tree
     QString contentDir; // where posts live
     QString staticDir;  // served at the site's root: /images/x.png is staticDir + /images/x.png
@@ -28,7 +29,8 @@ struct Blog {
     QString relativePath(const QString &absolutePath) const;
 };
 
-// Opens the blog at `path` (its root or any folder inside it). Fails unless it is in a git work tree.
+// Opens the blog at `path` (its root or any folder inside it). Fails unless it is in a git work
+// tree.
 Result<Blog> openBlog(const QString &path);
 
 // The site's language from its configuration, by the generator's conventions: Hugo's
@@ -36,7 +38,8 @@ Result<Blog> openBlog(const QString &path);
 // hugo.* / config.* / config/_default/*, Jekyll's `lang` / `locale` in _config.*, Eleventy's
 // `language` / `lang` / `locale` in _data/metadata.json or site.json. Astro and Next.js keep it
 // in JavaScript, which is not read. A file that does not parse is passed over.
-struct SiteLanguage {
+struct SiteLanguage
+{
     QString language;
     QString file;
 };

@@ -73,7 +73,14 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
     connect(this, &QPlainTextEdit::updateRequest, this, [this] {
         emitTopLineIfChanged();
         updateSearchSelections();
+        m_spellWindowTimer.start();
     });
+    // Spell checking follows the view, not the whole text (a 1 MB post loads as fast as
+    // without it); until the view has been laid out, the first screens are checked as they load.
+    m_highlighter->setSpellCheckWindow(0, 200);
+    m_spellWindowTimer.setSingleShot(true);
+    m_spellWindowTimer.setInterval(0);
+    connect(&m_spellWindowTimer, &QTimer::timeout, this, &MarkdownEditor::updateSpellCheckWindow);
     updateSpellChecker();
 }
 
@@ -639,6 +646,24 @@ void MarkdownEditor::rehighlightBlocksContaining(const QString &word)
         if (block.text().contains(word))
             m_highlighter->rehighlightBlock(block);
     }
+}
+
+void MarkdownEditor::updateSpellCheckWindow()
+{
+    // What is in view, and a page above and below it, so scrolling a little shows checked text.
+    const QTextBlock first = firstVisibleBlock();
+    if (!first.isValid())
+        return;
+    const QPointF offset = contentOffset();
+    const qreal bottom = viewport()->height();
+    int last = first.blockNumber();
+    for (QTextBlock block = first; block.isValid(); block = block.next()) {
+        last = block.blockNumber();
+        if (blockBoundingGeometry(block).translated(offset).bottom() > bottom)
+            break;
+    }
+    const int page = last - first.blockNumber() + 1;
+    m_highlighter->setSpellCheckWindow(first.blockNumber() - page, last + page);
 }
 
 void MarkdownEditor::emitTopLineIfChanged()

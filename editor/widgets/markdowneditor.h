@@ -129,6 +129,7 @@ private:
     void updateSpellChecker();
     void openSpellChecker(const QString &language);
     void emitTopLineIfChanged();
+    void updateSpellCheckWindow();
     void rehighlightBlocksContaining(const QString &word);
     Result<QString> importMimeImages(const QMimeData *source) const;
 
@@ -140,7 +141,8 @@ private:
     QString m_personalDictionary;
     std::optional<ImagePlacement> m_imagePlacement;
     QList<QAction *> m_formattingActions;
-    QTimer m_idleTimer; // statistics and the post's language, after typing pauses
+    QTimer m_idleTimer;        // statistics and the post's language, after typing pauses
+    QTimer m_spellWindowTimer; // once the view moved: spell check what came into view
     bool m_distractionFree = false;
     int m_maximumTextWidth = 0;
     QList<TextRange> m_searchMatches;

@@ -24,7 +24,14 @@ public:
     }
     LineKind kind;
     TextStatistics counts;
+    bool spellChecked = false; // its words were looked up, with the current checker
+    bool misspelled = false;   // and some are underlined
 };
+
+LineData *lineData(const QTextBlock &block)
+{
+    return dynamic_cast<LineData *>(block.userData());
+}
 
 QColor mix(const QColor &a, const QColor &b, double amountOfB)
 {
@@ -152,7 +159,50 @@ void MarkdownHighlighter::setTheme(const HighlightTheme &theme)
 void MarkdownHighlighter::setSpellChecker(const SpellChecker *checker)
 {
     m_spellChecker = checker;
-    rehighlight();
+    if (!m_spellWindow || !document()) {
+        rehighlight();
+        return;
+    }
+    // The underlines of the old checker go, the window is checked with the new one, and the rest
+    // waits until it comes into view.
+    int number = 0;
+    for (QTextBlock block = document()->firstBlock(); block.isValid();
+         block = block.next(), ++number) {
+        LineData *data = lineData(block);
+        if (!data)
+            continue;
+        const bool underlined = data->misspelled;
+        data->spellChecked = false;
+        if (underlined || (checker && isProse(data->kind) && inSpellCheckWindow(number)))
+            rehighlightBlock(block);
+    }
+}
+
+void MarkdownHighlighter::setSpellCheckWindow(int firstBlock, int lastBlock)
+{
+    m_spellWindow = {qMax(0, firstBlock), lastBlock};
+    if (!m_spellChecker || !document())
+        return;
+    QTextBlock block = document()->findBlockByNumber(m_spellWindow->first);
+    for (int number = m_spellWindow->first; block.isValid() && number <= lastBlock;
+         block = block.next(), ++number) {
+        // A block without data has not been highlighted yet; its first pass checks it.
+        const LineData *data = lineData(block);
+        if (data && !data->spellChecked && isProse(data->kind))
+            rehighlightBlock(block);
+    }
+}
+
+bool MarkdownHighlighter::inSpellCheckWindow(int blockNumber) const
+{
+    return !m_spellWindow
+           || (blockNumber >= m_spellWindow->first && blockNumber <= m_spellWindow->second);
+}
+
+bool MarkdownHighlighter::isSpellChecked(const QTextBlock &block)
+{
+    const LineData *data = lineData(block);
+    return data && data->spellChecked;
 }
 
 LineKind MarkdownHighlighter::lineKind(const QTextBlock &block)
@@ -212,8 +262,15 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
     setCurrentBlockState(state.pack());
     const bool frontMatter
         = info.kind == LineKind::FrontMatter || info.kind == LineKind::FrontMatterDelimiter;
-    setCurrentBlockUserData(
-        new LineData(info.kind, frontMatter ? TextStatistics() : TextStatistics::ofLine(text)));
+    // A block being edited was checked before (it is in view), so it stays checked.
+    const LineData *previous = lineData(currentBlock());
+    const bool checkSpelling
+        = m_spellChecker && isProse(info.kind)
+          && (inSpellCheckWindow(number) || (previous && previous->spellChecked));
+    auto *data
+        = new LineData(info.kind, frontMatter ? TextStatistics() : TextStatistics::ofLine(text));
+    data->spellChecked = checkSpelling;
+    setCurrentBlockUserData(data); // deletes `previous`
 
     LineRoles roles(int(text.size()));
     const int length = int(text.size());
@@ -280,8 +337,10 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
         break;
     }
 
-    if (m_spellChecker && isProse(info.kind)) {
-        for (const TextRange &word : m_spellChecker->misspelledWords(text))
+    if (checkSpelling) {
+        const QList<TextRange> misspelled = m_spellChecker->misspelledWords(text);
+        data->misspelled = !misspelled.isEmpty();
+        for (const TextRange &word : misspelled)
             roles.add(word.start, word.length(), Role::Spelling);
     }
     applyRoles(roles);

@@ -14,6 +14,8 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
+#include <optional>
+
 namespace pw {
 
 class SpellChecker;
@@ -54,9 +56,17 @@ public:
     void setTheme(const HighlightTheme &theme);
     const HighlightTheme &theme() const { return m_theme; }
 
-    // Not owned; nullptr turns spell checking off. Re-highlights the document.
+    // Not owned; nullptr turns spell checking off. Without a spell-check window, re-highlights the
+    // whole document; with one, only the blocks in it and those underlined by the old checker.
     void setSpellChecker(const SpellChecker *checker);
     const SpellChecker *spellChecker() const { return m_spellChecker; }
+    // Spell checking costs more than the rest of highlighting, and a 1 MB post is mostly out of
+    // view: once a window is set, a block is checked when it is in the window (blocks numbered
+    // firstBlock..lastBlock; the editor's view and a margin), and stays checked while it is
+    // edited. Blocks of the window not checked yet are checked now.
+    void setSpellCheckWindow(int firstBlock, int lastBlock);
+    // Whether the block's words were checked (in the window, or before), for tests.
+    static bool isSpellChecked(const QTextBlock &block);
 
     // What a block is, as of its last highlighting.
     static LineKind lineKind(const QTextBlock &block);
@@ -124,7 +134,10 @@ private:
     const QTextCharFormat &formatFor(quint32 mask);
 
     HighlightTheme m_theme;
+    bool inSpellCheckWindow(int blockNumber) const;
+
     const SpellChecker *m_spellChecker = nullptr;
+    std::optional<QPair<int, int>> m_spellWindow; // none: every block is checked
     FrontMatterExtent m_frontMatter;
     QHash<quint32, QTextCharFormat> m_formats;
 };

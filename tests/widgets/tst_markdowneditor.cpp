@@ -103,6 +103,7 @@ private Q_SLOTS:
     void statistics();
     void spellingLanguage();
     void spellingStatus();
+    void spellingFollowsTheView();
     void spellingSuggestionsInContextMenu();
     void distractionFree();
     void themesFollowPalette();
@@ -456,6 +457,40 @@ void tst_MarkdownEditor::spellingStatus()
     QCOMPARE(m_editor->spellingStatus().dictionary, QStringLiteral("en_US"));
     QVERIFY(changed.size() >= 3);
     m_editor->setBlogLanguage(QString());
+}
+
+// A long post is spell checked where the user looks, not all at once when it is loaded.
+void tst_MarkdownEditor::spellingFollowsTheView()
+{
+    m_editor->setBlogLanguage(QStringLiteral("en_US"));
+    QStringList lines;
+    for (int i = 0; i < 5000; ++i)
+        lines.append(QStringLiteral("Line %1 has a wrng word.").arg(i));
+    m_editor->setPlainText(lines.join(QLatin1Char('\n')));
+    QCOMPARE(m_editor->spellingDictionary(), QStringLiteral("en_US"));
+    const auto block = [&](int number) { return m_editor->document()->findBlockByNumber(number); };
+    const auto underlined = [&](int number) {
+        for (const QTextLayout::FormatRange &range : block(number).layout()->formats()) {
+            if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(underlined(0));
+    QVERIFY(!MarkdownHighlighter::isSpellChecked(block(2500)));
+    QVERIFY(!MarkdownHighlighter::isSpellChecked(block(4999)));
+
+    m_editor->scrollToLine(2501);
+    QTRY_VERIFY_WITH_TIMEOUT(underlined(2500), 10000);
+    QVERIFY(underlined(2510));
+    QVERIFY(!MarkdownHighlighter::isSpellChecked(block(4999)));
+    int checked = 0;
+    for (QTextBlock b = m_editor->document()->firstBlock(); b.isValid(); b = b.next())
+        checked += MarkdownHighlighter::isSpellChecked(b);
+    QVERIFY2(checked < 1000, qPrintable(QString::number(checked))); // a few screens, not 5000 lines
+
+    m_editor->moveCursor(QTextCursor::End);
+    QTRY_VERIFY_WITH_TIMEOUT(underlined(4999), 10000);
 }
 
 // Right-clicking a misspelled word offers suggestions first; choosing one replaces the word as

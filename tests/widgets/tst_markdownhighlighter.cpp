@@ -81,6 +81,7 @@ private Q_SLOTS:
     void incrementalMatchesAFreshScan();
     void formats();
     void spelling();
+    void spellingOnlyInTheWindow();
     void themes();
 };
 
@@ -280,6 +281,70 @@ void tst_MarkdownHighlighter::spelling()
     QCOMPARE(formatAt(document, 7, 2).underlineStyle(), QTextCharFormat::NoUnderline); // code span
     highlighter.setSpellChecker(nullptr);
     QCOMPARE(formatAt(document, 3, 3).underlineStyle(), QTextCharFormat::NoUnderline);
+}
+
+// With a window set, only its blocks are checked; a block checked once stays checked while it is
+// edited; a new checker removes every old underline and checks the window again.
+void tst_MarkdownHighlighter::spellingOnlyInTheWindow()
+{
+    Result<std::unique_ptr<SpellChecker>> checker = SpellChecker::open(QStringLiteral("en_US"));
+    QVERIFY(checker.ok());
+    QTextDocument document;
+    MarkdownHighlighter highlighter(&document);
+    settle(document);
+    highlighter.setSpellCheckWindow(0, 9);
+    QStringList lines;
+    for (int i = 0; i < 1000; ++i)
+        lines.append(QStringLiteral("A wrng word"));
+    lines[1] = QStringLiteral("```");
+    lines[2] = QStringLiteral("wrng in code");
+    lines[3] = QStringLiteral("```");
+    document.setPlainText(lines.join(QLatin1Char('\n')));
+    const auto underlined = [&](int line) {
+        for (const QTextLayout::FormatRange &range :
+             document.findBlockByNumber(line).layout()->formats()) {
+            if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
+                return true;
+        }
+        return false;
+    };
+    const auto checked = [&](int line) {
+        return MarkdownHighlighter::isSpellChecked(document.findBlockByNumber(line));
+    };
+    QVERIFY(!underlined(0)); // no checker yet
+    highlighter.setSpellChecker(checker.value().get());
+    QVERIFY(underlined(0));
+    QVERIFY(underlined(9));
+    QVERIFY(!checked(2)); // code is never checked
+    QVERIFY(!underlined(2));
+    QVERIFY(!underlined(10));
+    QVERIFY(!checked(500));
+    QVERIFY(!underlined(999));
+
+    // The view moves: what comes into view is checked, what was checked keeps its underlines.
+    highlighter.setSpellCheckWindow(495, 505);
+    QVERIFY(underlined(495) && underlined(500) && underlined(505));
+    QVERIFY(!underlined(494) && !underlined(506));
+    QVERIFY(underlined(0));
+    // Edited outside the window (e.g. replace all), a checked block is checked again.
+    setLine(document, 0, QStringLiteral("Another wrng word"));
+    QVERIFY(checked(0));
+    QCOMPARE(formatAt(document, 0, 8).underlineStyle(), QTextCharFormat::SpellCheckUnderline);
+    // An unchecked block edited outside the window stays unchecked.
+    setLine(document, 700, QStringLiteral("Still a wrng word"));
+    QVERIFY(!checked(700));
+    // Typing in the window checks the new text.
+    setLine(document, 500, QStringLiteral("Now wrnger"));
+    QCOMPARE(formatAt(document, 500, 5).underlineStyle(), QTextCharFormat::SpellCheckUnderline);
+
+    // Off: every underline goes, inside the window and out.
+    highlighter.setSpellChecker(nullptr);
+    for (int line : {0, 9, 495, 500, 505})
+        QVERIFY2(!underlined(line) && !checked(line), qPrintable(QString::number(line)));
+    // On again: the window only.
+    highlighter.setSpellChecker(checker.value().get());
+    QVERIFY(underlined(500));
+    QVERIFY(!checked(0) && !underlined(0));
 }
 
 void tst_MarkdownHighlighter::themes()
