@@ -224,8 +224,13 @@ QList<RenderedBlock> renderBlocks(cmark_node *document, int flags, cmark_llist *
 
 RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &options)
 {
-    const MaskedShortcodes masked
+    MaskedShortcodes masked
         = options.shortcodePlaceholders ? maskShortcodes(markdown) : MaskedShortcodes{markdown, {}};
+    std::optional<QString> mathMasked;
+    if (options.extensions.contains(QStringLiteral("math")))
+        mathMasked = maskMathDelimiters(masked.markdown);
+    if (mathMasked)
+        masked.markdown = *mathMasked;
     const int flags = parserOptions(options);
     cmark::Parser parser(cmark_parser_new(flags));
     attachExtensions(parser.get(), options.extensions);
@@ -237,6 +242,8 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
     cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
     cmark::Node document(cmark_parser_finish(parser.get()));
 
+    if (mathMasked)
+        restoreMathDelimiters(document.get());
     RenderedPost post;
     post.headings = collectHeadings(document.get(), masked.originals);
     placeShortcodePlaceholders(document.get(), masked.originals);

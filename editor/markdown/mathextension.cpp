@@ -1,7 +1,11 @@
 #include "mathextension.h"
 
+#include "cmarkhandles.h"
+
 #include <cmark-gfm-extension_api.h>
-#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
 
 #include <cstdint>
 #include <string>
@@ -41,20 +45,52 @@ void appendEscaped(std::string &html, const std::string &text)
     }
 }
 
-// The offset just after the math that starts at `start` (on a '$'), and its TeX; 0 if none does.
-// peek_at() gives 0 past the end of the paragraph's text (cmark-gfm replaces NUL characters).
-int scanMath(cmark_inline_parser *inlines, int start, bool display, std::string &tex)
+// \( \) \[ \] become these before parsing (maskMathDelimiters): C1 control characters, which no
+// post holds and Markdown gives no meaning, two bytes in UTF-8 like the pair they replace (so
+// source columns stay right).
+constexpr char16_t firstToken = 0x80;
+constexpr char16_t lastToken = 0x83;
+constexpr char tokenLead = char(0xC2);
+constexpr const char *delimiters[] = {"\\(", "\\)", "\\[", "\\]"};
+constexpr const char *escapedCharacters[] = {"(", ")", "[", "]"}; // what Markdown made of them
+
+// The token at `offset` (0 to 3: \( \) \[ \]), or -1.
+template<typename At>
+int tokenAt(At at, int offset)
 {
-    auto at = [inlines](int offset) {
-        return cmark_inline_parser_peek_at(inlines, offset);
-    };
+    const unsigned char second = at(offset + 1);
+    if (at(offset) != 0xC2 || second < 0x80 || second > 0x83)
+        return -1;
+    return second - 0x80;
+}
+
+// Appends the character at `offset` of the paragraph to tex, as the author wrote it, and returns
+// the offset of the next one.
+template<typename At>
+int appendSource(std::string &tex, At at, int offset)
+{
+    const int token = tokenAt(at, offset);
+    if (token >= 0) {
+        tex += delimiters[token];
+        return offset + 2;
+    }
+    tex += char(at(offset));
+    return offset + 1;
+}
+
+// The offset just after the $-math that starts at `start`, and its TeX; 0 if none does.
+// peek_at() gives 0 past the end of the paragraph's text (cmark-gfm replaces NUL characters).
+template<typename At>
+int scanDollarMath(At at, int start, bool display, std::string &tex)
+{
     int offset = start + (display ? 2 : 1);
     if (!display && (isSpace(at(offset)) || at(offset) == 0))
         return 0; // "$ 5"
-    for (unsigned char c = at(offset); c != 0; c = at(++offset)) {
+    while (at(offset) != 0) {
+        const unsigned char c = at(offset);
         if (c == '\\' && at(offset + 1) != 0) { // "\$" inside math does not close it
             tex += char(c);
-            tex += char(at(++offset));
+            offset = appendSource(tex, at, offset + 1);
             continue;
         }
         if (c == '$') {
@@ -63,7 +99,19 @@ int scanMath(cmark_inline_parser *inlines, int start, bool display, std::string 
             if (!display && !isSpace(at(offset - 1)) && !isDigit(at(offset + 1)))
                 return offset + 1;
         }
-        tex += char(c);
+        offset = appendSource(tex, at, offset);
+    }
+    return 0;
+}
+
+// The offset just after the \( \) or \[ \] math that starts at `start` (its opening token).
+template<typename At>
+int scanDelimitedMath(At at, int start, int closing, std::string &tex)
+{
+    for (int offset = start + 2; at(offset) != 0;) {
+        if (tokenAt(at, offset) == closing)
+            return tex.empty() ? 0 : offset + 2;
+        offset = appendSource(tex, at, offset);
     }
     return 0;
 }
@@ -71,14 +119,22 @@ int scanMath(cmark_inline_parser *inlines, int start, bool display, std::string 
 cmark_node *matchMath(cmark_syntax_extension *, cmark_parser *, cmark_node *,
                       unsigned char character, cmark_inline_parser *inlines)
 {
-    if (character != '$')
-        return nullptr;
+    auto at = [inlines](int offset) -> unsigned char {
+        return cmark_inline_parser_peek_at(inlines, offset);
+    };
     const int start = cmark_inline_parser_get_offset(inlines);
-    const bool display = cmark_inline_parser_peek_at(inlines, start + 1) == '$';
     std::string tex;
-    const int end = scanMath(inlines, start, display, tex);
+    int end = 0;
+    bool display = false;
+    if (character == '$') {
+        display = at(start + 1) == '$';
+        end = scanDollarMath(at, start, display, tex);
+    } else if (const int token = tokenAt(at, start); token == 0 || token == 2) {
+        display = token == 2;
+        end = scanDelimitedMath(at, start, token + 1, tex);
+    }
     if (end == 0)
-        return nullptr; // the dollar is text
+        return nullptr; // text (a lone token is put back after parsing)
     cmark_inline_parser_set_offset(inlines, end);
 
     std::string html
@@ -96,8 +152,11 @@ cmark_syntax_extension *createMathExtension()
 {
     cmark_syntax_extension *extension = cmark_syntax_extension_new("pw-math");
     cmark_syntax_extension_set_match_inline_func(extension, matchMath);
-    cmark_llist *special = cmark_llist_append(cmark_get_default_mem_allocator(), nullptr,
-                                              reinterpret_cast<void *>(std::uintptr_t('$')));
+    cmark_mem *mem = cmark_get_default_mem_allocator();
+    cmark_llist *special
+        = cmark_llist_append(mem, nullptr, reinterpret_cast<void *>(std::uintptr_t('$')));
+    special = cmark_llist_append(mem, special,
+                                 reinterpret_cast<void *>(std::uintptr_t(uchar(tokenLead))));
     cmark_syntax_extension_set_special_inline_chars(extension, special);
     return extension;
 }
@@ -108,6 +167,102 @@ cmark_syntax_extension *mathExtension()
 {
     static cmark_syntax_extension *const extension = createMathExtension();
     return extension;
+}
+
+namespace {
+
+bool holdsTokens(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= firstToken && c.unicode() <= lastToken;
+    });
+}
+
+} // namespace
+
+std::optional<QString> maskMathDelimiters(const QString &markdown)
+{
+    qsizetype backslash = markdown.indexOf(u'\\');
+    if (backslash < 0)
+        return std::nullopt;
+    QString masked;
+    qsizetype copied = 0;
+    // A backslash escapes the character after it, another backslash too ("\\(" is no math).
+    for (; backslash >= 0 && backslash + 1 < markdown.size();
+         backslash = markdown.indexOf(u'\\', backslash + 2)) {
+        const qsizetype which = QStringView(u"()[]").indexOf(markdown[backslash + 1]);
+        if (which < 0)
+            continue;
+        if (copied == 0 && holdsTokens(markdown))
+            return std::nullopt; // not misread: such a post keeps \( \[ as escaped brackets
+        masked += QStringView(markdown).sliced(copied, backslash - copied);
+        masked += QChar(char16_t(firstToken + which));
+        copied = backslash + 2;
+    }
+    if (copied == 0)
+        return std::nullopt;
+    masked += QStringView(markdown).sliced(copied);
+    return masked;
+}
+
+namespace {
+
+bool holdsToken(const char *utf8)
+{
+    for (const char *at = utf8 ? std::strchr(utf8, tokenLead) : nullptr; at;
+         at = std::strchr(at + 1, tokenLead)) {
+        if (uchar(at[1]) >= 0x80 && uchar(at[1]) <= 0x83)
+            return true;
+    }
+    return false;
+}
+
+// utf8 with each token replaced by replacements[token].
+std::string restored(const char *utf8, const char *const (&replacements)[4])
+{
+    std::string text;
+    for (const char *at = utf8; *at; ++at) {
+        if (*at == tokenLead && uchar(at[1]) >= 0x80 && uchar(at[1]) <= 0x83) {
+            text += replacements[uchar(at[1]) - 0x80];
+            ++at;
+        } else {
+            text += *at;
+        }
+    }
+    return text;
+}
+
+} // namespace
+
+void restoreMathDelimiters(cmark_node *document)
+{
+    cmark::forEachNode(document, [](cmark_node *node) {
+        const char *literal = cmark_node_get_literal(node);
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_TEXT: // "\(" that opened no math: the bracket, as Markdown shows it
+            if (holdsToken(literal))
+                cmark_node_set_literal(node, restored(literal, escapedCharacters).c_str());
+            break;
+        case CMARK_NODE_CODE: // code and HTML: as written
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+            if (holdsToken(literal))
+                cmark_node_set_literal(node, restored(literal, delimiters).c_str());
+            break;
+        case CMARK_NODE_LINK: // escapes in a destination or title stand for the character
+        case CMARK_NODE_IMAGE:
+            if (holdsToken(cmark_node_get_url(node)))
+                cmark_node_set_url(node,
+                                   restored(cmark_node_get_url(node), escapedCharacters).c_str());
+            if (holdsToken(cmark_node_get_title(node)))
+                cmark_node_set_title(
+                    node, restored(cmark_node_get_title(node), escapedCharacters).c_str());
+            break;
+        default:
+            break;
+        }
+    });
 }
 
 } // namespace pw

@@ -31,7 +31,7 @@ public:
     setRemoteContentAllowed(bool allowed); // off by default (a remote image is a tracking pixel)
     void setCustomStyleSheet(const QString &cssFile); // the blog's own CSS; empty: ours
     void setDarkMode(bool dark);
-    void setMathEnabled(bool enabled); // KaTeX for $$...$$, \[...\] and \(...\); off by default
+    void setMathEnabled(bool enabled); // KaTeX typesets $…$, $$…$$, \(…\), \[…\]; off by default
     void scrollToSourceLine(int line); // editor -> preview
 
     void setRenderTimeLimit(int milliseconds); // live preview pauses beyond it; 2 s by default

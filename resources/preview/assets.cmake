@@ -21,7 +21,6 @@ set(PW_PREVIEW_NPM_FILES
     "highlight.js/LICENSE|licenses/highlight.js.txt"
     "katex/dist/katex.min.js|katex/katex.min.js"
     "katex/dist/katex.min.css|katex/katex.min.css"
-    "katex/dist/contrib/auto-render.min.js|katex/auto-render.min.js"
     "katex/LICENSE|licenses/katex.txt")
 foreach(font
         AMS-Regular Caligraphic-Bold Caligraphic-Regular Fraktur-Bold Fraktur-Regular Main-Bold

@@ -78,7 +78,6 @@
     // The renderer writes math as pandoc does: <span class="math inline">\(…\)</span> and
     // <span class="math display">\[…\]</span>, the TeX untouched by Markdown.
     const mathUnits = 'p, li, td, th, h1, h2, h3, h4, h5, h6, dd, dt';
-    const delimitedMath = /\\\(|\\\[/; // "\\(" in the source, still typeset as before
 
     function typesetMath(unit) {
         if (!mathEnabled || !window.katex)
@@ -86,26 +85,13 @@
         const spans = Array.from(unit.querySelectorAll('span.math')).filter(function (span) {
             return span.closest(mathUnits) === unit; // a nested unit typesets its own
         });
-        const original = unit.cloneNode(true);
+        if (spans.length === 0)
+            return;
+        unprocessed.set(unit, unit.cloneNode(true));
         for (const span of spans) {
             const tex = span.textContent.slice(2, -2); // without \( \) or \[ \]
             katex.render(tex, span, {displayMode: span.classList.contains('display'),
                                      throwOnError: false});
-        }
-        const delimited = window.renderMathInElement && delimitedMath.test(unit.textContent);
-        if (spans.length === 0 && !delimited)
-            return;
-        unprocessed.set(unit, original);
-        if (delimited) {
-            renderMathInElement(unit, {
-                delimiters: [
-                    {left: '\\[', right: '\\]', display: true},
-                    {left: '\\(', right: '\\)', display: false},
-                ],
-                throwOnError: false,
-                ignoredTags: ['script', 'noscript', 'style', 'textarea', 'pre', 'code'],
-                ignoredClasses: ['math', 'katex'],
-            });
         }
     }
 

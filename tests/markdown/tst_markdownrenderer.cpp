@@ -254,6 +254,25 @@ void tst_MarkdownRenderer::math_data()
     QTest::newRow("nominal: the TeX is HTML-escaped")
         << "$a<b>c & \"d\"$\n"
         << "<p><span class=\"math inline\">\\(a&lt;b&gt;c &amp; &quot;d&quot;\\)</span></p>\n";
+    QTest::newRow("nominal: \\( \\) inline and \\[ \\] display, single backslashes")
+        << "A \\(a_b * c_d\\) and\n\\[\n\\frac{1}{2} \\\\ x\n\\]\n"
+        << "<p>A <span class=\"math inline\">\\(a_b * c_d\\)</span> and\n"
+           "<span class=\"math display\">\\[\n\\frac{1}{2} \\\\ x\n\\]</span></p>\n";
+    QTest::newRow("nominal: \\( inside $ math and $ inside \\( math")
+        << "$\\(x\\)$ and \\($5\\)\n"
+        << "<p><span class=\"math inline\">\\(\\(x\\)\\)</span> and "
+           "<span class=\"math inline\">\\($5\\)</span></p>\n";
+    QTest::newRow("robustness: a lone \\( is an escaped bracket")
+        << "a \\( b \\] c [x](y\\(z)\n"
+        << "<p>a ( b ] c <a href=\"y(z\">x</a></p>\n";
+    QTest::newRow("robustness: \\\\( is a backslash and a bracket") << "\\\\(x\\\\)\n"
+                                                                    << "<p>\\(x\\)</p>\n";
+    QTest::newRow("robustness: \\( in code stays as written")
+        << "`\\(x\\)`\n\n```\n\\[y\\]\n```\n\n<span title=\"\\(\">z</span>\n"
+        << "<p><code>\\(x\\)</code></p>\n<pre><code>\\[y\\]\n</code></pre>\n"
+           "<p><span title=\"\\(\">z</span></p>\n";
+    QTest::newRow("robustness: C1 control characters in the text are left alone")
+        << QString::fromUtf8("\u0080 \\(x\\)\n") << QString::fromUtf8("<p>\u0080 (x)</p>\n");
     QTest::newRow("robustness: amounts of money are text") << "$5 and $10\n"
                                                            << "<p>$5 and $10</p>\n";
     QTest::newRow("robustness: a dollar followed by a space is text")

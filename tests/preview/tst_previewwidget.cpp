@@ -381,6 +381,9 @@ void tst_PreviewWidget::mathIsTypesetByKatex_data()
         << QStringList{"a_b * c_d", "x*y*z"} << 0;
     QTest::newRow("nominal: display math") << "$$\n\\frac{a}{b} \\\\ c\n$$\n"
                                            << QStringList{"\n\\frac{a}{b} \\\\ c\n"} << 1;
+    QTest::newRow("nominal: \\( \\) and \\[ \\] with single backslashes")
+        << "Inline \\(a_b * c_d\\) and\n\\[\\sum_i x_i\\]\n"
+        << QStringList{"a_b * c_d", "\\sum_i x_i"} << 1;
     QTest::newRow("nominal: in a list and a table") << "- $x_1$\n\n| a |\n|---|\n| $y_2$ |\n"
                                                     << QStringList{"x_1", "y_2"} << 0;
     QTest::newRow("robustness: amounts of money are not math") << "$5 and $10\n"
