@@ -48,7 +48,8 @@ Value *Cache<Key, Value>::find(const Key &key)
 
 > A cache with a bad eviction policy is a memory leak with a good excuse.
 
-The expected cost is $$C = h \cdot c_{hit} + (1 - h) \cdot c_{miss}$$ per lookup.
+The expected cost is $$C = h \cdot c_{hit} + (1 - h) \cdot c_{miss}$$ per lookup, where $h$ is
+the hit rate and \(c_{miss} \gg c_{hit}\); at $5 a gigabyte, memory is cheap.
 
 {{< figure src="queue.png" caption="The queue" >}}
 
