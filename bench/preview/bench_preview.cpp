@@ -1,7 +1,9 @@
 // Keystroke to preview updated: the time from PreviewWidget::setMarkdown() (one character typed in
 // the middle of the post) to rendered() (the page's DOM patched), for a 5 KB post, a 100 KB post
 // and a 1 MB document, against the time cmark-gfm's own render of the same text takes in the same
-// run (cmark_parser + extensions + cmark_render_html, nothing else).
+// run (cmark_parser + extensions + cmark_render_html, nothing else). Also, per keystroke: our
+// renderer alone as the preview runs it (blocks only, in this process), and the page's own time
+// to apply the edit (window.pwLastPatchMs). The rest is the worker process and QWebChannel.
 //
 //   QT_QPA_PLATFORM=offscreen build-preview/bin/bench_preview [keystrokes=60]
 //
