@@ -32,8 +32,13 @@ RenderWorker::~RenderWorker()
 
 QString RenderWorker::workerProgram()
 {
-    // Next to the program (installed, or the build's bin/), then where this build put it (tests
-    // run from the build's tests/ folder).
+    // POSTWRIGHT_RENDER_WORKER when set (a packager's choice; one that does not exist turns the
+    // worker off), else next to the program (installed, or the build's bin/), else where this
+    // build put it (tests run from the build's tests/ folder).
+    if (qEnvironmentVariableIsSet("POSTWRIGHT_RENDER_WORKER")) {
+        const QString chosen = qEnvironmentVariable("POSTWRIGHT_RENDER_WORKER");
+        return QFileInfo(chosen).isExecutable() ? chosen : QString();
+    }
     QStringList candidates{QCoreApplication::applicationDirPath() + QLatin1Char('/')
                            + QLatin1String(workerName)};
 #ifdef POSTWRIGHT_RENDER_WORKER_BUILD_PATH

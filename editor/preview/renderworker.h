@@ -33,6 +33,7 @@ public:
     // The worker process's id, 0 when none runs (for tests: is the stuck one gone?).
     qint64 processId() const;
     static QString workerProgram(); // where postwright-render-worker is, or empty
+    bool rendersOnThread() const { return m_useThread; }
 
 Q_SIGNALS:
     void finished(const QList<pw::RenderedBlock> &blocks, int generation);

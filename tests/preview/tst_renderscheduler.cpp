@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void stuckRenderingIsStopped_data();
     void stuckRenderingIsStopped();
     void crashedWorkerPausesAndRecovers();
+    void withoutTheWorkerRendersOnAThread();
 };
 
 void tst_RenderScheduler::rendersWithLineOffset()
@@ -223,6 +225,22 @@ void tst_RenderScheduler::crashedWorkerPausesAndRecovers()
     scheduler.resume();
     QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
     QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("after\n")).html);
+}
+
+// No worker program (a broken installation): the preview still works, on a thread of the app.
+void tst_RenderScheduler::withoutTheWorkerRendersOnAThread()
+{
+    qputenv("POSTWRIGHT_RENDER_WORKER", QByteArray(POSTWRIGHT_BINARY_DIR "/no-such-worker"));
+    RenderScheduler scheduler;
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("postwright-render-worker not found"));
+    scheduler.submit(QStringLiteral("# Title\n\nText\n"), 4);
+    QVERIFY(rendered.wait(patience));
+    qunsetenv("POSTWRIGHT_RENDER_WORKER");
+    QVERIFY(scheduler.worker()->rendersOnThread());
+    QCOMPARE(scheduler.worker()->processId(), 0);
+    QCOMPARE(shownHtml(rendered.last()),
+             renderPostBody(QStringLiteral("# Title\n\nText\n"), 4).html);
 }
 
 QTEST_GUILESS_MAIN(tst_RenderScheduler)
