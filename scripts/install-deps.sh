@@ -11,7 +11,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools qt6-webchannel-dev
     libqt6webenginecore6-bin libgl-dev qt6-qpa-plugins
     # the C and C++ libraries of the core
-    libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libgit2-dev libtomlplusplus-dev
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfyaml-dev libgit2-dev
+    libtomlplusplus-dev
     libhunspell-dev hunspell-en-us
     # the site generator the sample blog's publish hook runs, and peers for tests and benchmarks
     hugo cmark-gfm python3 openssh-server openssh-client

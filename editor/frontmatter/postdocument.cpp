@@ -55,6 +55,8 @@ public:
         QList<Diagnostic> found;
         QHash<QString, int> firstLine;
         for (const Entry &entry : parsed.entries) {
+            if (entry.key.isEmpty() && !entry.editable)
+                continue; // a null or complex YAML key (`: a`, `? [a, b]`) has no name to repeat
             const auto seen = firstLine.constFind(entry.key);
             if (seen == firstLine.cend()) {
                 firstLine.insert(entry.key, entry.keyLine);

@@ -2,6 +2,7 @@
 
 #include "frontmatter/flowscan.h"
 #include "frontmatter/textindex.h"
+#include "frontmatter/yamlconformance.h"
 #include "frontmatter/yamlscalar.h"
 
 #include <QJsonArray>
@@ -220,14 +221,8 @@ void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int
 }
 
 // Fills in the value's shape and span from the text after the key's ':'.
-struct Problem
-{
-    int offset = -1;
-    QString message;
-};
-
 void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int limit, int keyIndent,
-               const QString &newline, Problem &problem)
+               const QString &newline)
 {
     const int lineEnd = lineEndAt(text, entry.colonEnd, limit);
     int pos = entry.colonEnd;
@@ -263,21 +258,11 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
         const int close = scanQuoted(text, pos, limit);
         entry.shape = close < 0 || !node.IsScalar() ? ValueShape::Other : ValueShape::Scalar;
         entry.valueEnd = close < 0 ? limit : close;
-        // yaml-cpp lets an unclosed quote and `"value"# note` through; YAML does not.
-        if (close < 0)
-            problem = {pos, QStringLiteral("this quote is never closed")};
-        else if (close < limit && text.at(close) == QLatin1Char('#'))
-            problem = {close, QStringLiteral("a comment needs a space before its #")};
         return;
     }
     if (entry.quote == QuoteStyle::Block) {
         entry.shape = node.IsScalar() ? ValueShape::Scalar : ValueShape::Other;
         entry.blockHeader = QStringView(text).mid(pos, lineEnd - pos).trimmed().toString();
-        static const QRegularExpression header(QStringLiteral("^[|>][-+1-9]{0,2}(?:\\s+#.*)?$"));
-        if (!header.match(entry.blockHeader).hasMatch())
-            problem = {entry.valueStart, QStringLiteral("a block scalar header is `|` or `>`, "
-                                                        "optionally with - or +, then a comment "
-                                                        "after a space")};
         entry.valueEnd
             = qMax(contentEnd(text, pos, lineEnd), lastContentLineEnd(text, pos, limit, keyIndent));
         for (int line = nextLineStart(text, pos); line < entry.valueEnd;
@@ -355,71 +340,6 @@ bool fitsBlockScalar(const QString &value)
     return true;
 }
 
-// yaml-cpp folds a line without ':' into the value above it (`top2` after `key: value`, a key
-// whose colon was forgotten); YAML says it is an error, and so do we.
-void reportStrayLine(const QString &text, ParsedBlock &block, const BlockLayout &layout,
-                     const LineIndex &lines)
-{
-    if (block.entries.isEmpty())
-        return;
-    const int keyIndent = int(block.indent.size());
-    int current = -1;
-    for (int line = layout.contentStart; line < layout.contentEnd;
-         line = nextLineStart(text, line)) {
-        while (current + 1 < block.entries.size() && block.entries.at(current + 1).start <= line)
-            ++current;
-        const QStringView view
-            = QStringView(text).mid(line, lineEndAt(text, line, layout.contentEnd) - line);
-        if (isBlankOrComment(view))
-            continue;
-        // "--- !!set" starts the document with a tag; one after the keys starts a second
-        // document, which yaml-cpp (like every generator) ignores.
-        if (view.startsWith(u"---") || view.startsWith(u"...")) {
-            if (current >= 0)
-                return;
-            continue;
-        }
-        if (view.startsWith(QLatin1Char('%')) && current < 0)
-            continue; // a directive
-        const int indent = indentationOf(view);
-        if (current >= 0) {
-            const Entry &entry = block.entries.at(current);
-            const QStringView rest = view.mid(indent);
-            const bool insideQuotedOrFlow = line > entry.valueStart && line < entry.valueEnd
-                                            && entry.quote != QuoteStyle::Plain
-                                            && entry.quote != QuoteStyle::Block;
-            const bool insideFlow = line > entry.valueStart && line < entry.valueEnd
-                                    && (entry.shape == ValueShape::FlowList
-                                        || text.at(entry.valueStart) == QLatin1Char('{')
-                                        || text.at(entry.valueStart) == QLatin1Char('['));
-            const bool compactItem
-                = rest.startsWith(QLatin1Char('-')) && (rest.size() == 1 || rest.at(1).isSpace());
-            // Explicit keys, and keys that are aliases or carry an anchor or tag, whose marks
-            // yaml-cpp places elsewhere.
-            const bool propertyFirst = rest.startsWith(QLatin1Char('*'))
-                                       || rest.startsWith(QLatin1Char('&'))
-                                       || rest.startsWith(QLatin1Char('!'));
-            const bool explicitKey
-                = rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char(':'))
-                  || (propertyFirst && (rest.contains(u": ") || rest.endsWith(QLatin1Char(':'))));
-            // A key line whose ':' we could not find is what yaml-cpp made of a line without one.
-            const bool keyWithoutColon = line == entry.start && entry.colonEnd == -1;
-            if (explicitKey)
-                continue;
-            if (!keyWithoutColon
-                && (indent > keyIndent || line == entry.start || insideQuotedOrFlow || insideFlow
-                    || compactItem || explicitKey || !entry.editable))
-                continue;
-        }
-        const int offset = line + indent;
-        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset),
-                             lines.columnOf(offset),
-                             QStringLiteral("invalid YAML: this line is not `key: value` "
-                                            "(is a ':' missing?)")});
-        return;
-    }
-}
-
 } // namespace
 
 ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
@@ -431,23 +351,38 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         = QStringView(text).mid(layout.contentStart, layout.contentEnd - layout.contentStart);
     if (content.contains(u"\r\n"))
         block.newline = QStringLiteral("\r\n");
+    const QByteArray utf8 = content.toUtf8();
+    // libfyaml decides what is valid YAML and where a problem is; yaml-cpp reads the model. Text
+    // in the plain subset needs no second parse unless yaml-cpp finds a problem.
+    const auto conforms = [&] {
+        const YamlConformance conformance = checkYaml(utf8, false);
+        const std::optional<YamlProblem> &problem = conformance.problem;
+        if (!problem)
+            return true;
+        QString message = QStringLiteral("invalid YAML: %1").arg(problem->message);
+        if (problem->openFlow)
+            message += QStringLiteral("; the [ or { opened on line %1 is still open there")
+                           .arg(layout.contentFirstLine + problem->openFlow->line);
+        block.errors.append(errorAt(text, layout, lines, problem->mark, message));
+        return false;
+    };
+    const bool checked = !isPlainSubset(content);
+    if (checked && !conforms())
+        return block;
     YAML::Node root;
+    std::vector<YAML::Mark> keyMarks; // when the tree was built from libfyaml's events
     try {
         // Read straight from the UTF-8 buffer: YAML::Load(std::string) would copy it twice more.
-        const QByteArray utf8 = content.toUtf8();
         ByteStream stream(utf8);
         std::istream input(&stream);
         root = YAML::Load(input);
-    } catch (const YAML::Exception &e) {
-        block.errors.append(
-            errorAt(text, layout, lines, e.mark,
-                    QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg))));
-        return block;
-    } catch (const std::exception &e) {
-        block.errors.append(
-            errorAt(text, layout, lines, YAML::Mark::null_mark(),
-                    QStringLiteral("invalid YAML: %1").arg(QString::fromUtf8(e.what()))));
-        return block;
+    } catch (const std::exception &) {
+        if (!checked && !conforms())
+            return block;
+        // Valid YAML (libfyaml said so) that yaml-cpp 0.7 cannot read: the same tree from libfyaml.
+        YamlModel model = checkYaml(utf8, true).model;
+        root = model.root;
+        keyMarks = std::move(model.rootKeyMarks);
     }
     if (root.IsNull() || !root.IsDefined())
         return block;
@@ -465,8 +400,11 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
     }
 
     QList<YAML::Node> values;
+    std::size_t keyIndex = 0;
     for (const auto &pair : root) {
-        const YAML::Mark mark = pair.first.Mark();
+        const YAML::Mark mark
+            = keyIndex < keyMarks.size() ? keyMarks.at(keyIndex) : pair.first.Mark();
+        ++keyIndex;
         Entry entry;
         entry.key = pair.first.IsScalar() ? QString::fromStdString(pair.first.Scalar()) : QString();
         entry.editable = pair.first.IsScalar() && block.editable;
@@ -480,8 +418,7 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         entry.colonEnd = colonAfterKey(text, lineStart + entry.keyColumn - 1, lineEnd);
         if (entry.colonEnd < 0) {
             entry.editable = false;
-            // A scalar key without ':' is what yaml-cpp made of a line missing one (colonEnd
-            // stays -1 for reportStrayLine); a complex key (`? - a`) simply has it elsewhere.
+            // A complex key (`? - a`) has its ':' on a later line.
             if (!pair.first.IsScalar())
                 entry.colonEnd = lineEnd;
         }
@@ -513,12 +450,11 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         int limit = end;
         if (limit > entry.start && text.at(limit - 1) == QLatin1Char('\n'))
             --limit;
-        Problem problem;
         if (entry.colonEnd < 0) {
             entry.shape = ValueShape::Other;
             entry.valueStart = entry.valueEnd = entry.start;
         } else {
-            scanValue(text, entry, values.at(i), limit, keyIndent, block.newline, problem);
+            scanValue(text, entry, values.at(i), limit, keyIndent, block.newline);
         }
         const YAML::Node &node = values.at(i);
         if (entry.shape == ValueShape::FlowList || entry.shape == ValueShape::BlockList) {
@@ -534,13 +470,7 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         }
         entry.valueLine = lines.lineOf(entry.valueStart);
         entry.valueColumn = lines.columnOf(entry.valueStart);
-        if (problem.offset >= 0 && block.errors.isEmpty())
-            block.errors.append({Diagnostic::Severity::Error, lines.lineOf(problem.offset),
-                                 lines.columnOf(problem.offset),
-                                 QStringLiteral("invalid YAML: %1").arg(problem.message)});
     }
-    if (block.errors.isEmpty() && block.editable)
-        reportStrayLine(text, block, layout, lines);
     return block;
 }
 

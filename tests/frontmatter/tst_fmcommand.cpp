@@ -112,7 +112,7 @@ void tst_FmCommand::command_data()
     const QByteArray broken = "---\ntitle: [x\n---\nBody\n";
     QTest::newRow("robustness: invalid block is never written")
         << broken << QStringList{"set", "FILE", "title", "\"y\""} << 1 << ""
-        << ":2:1: error: invalid YAML" << broken;
+        << ":2:8: error: invalid YAML: flow sequence without a closing bracket" << broken;
     const QByteArray latin1 = "---\ntitle: caf\xE9\n---\n";
     QTest::newRow("robustness: invalid utf-8 is never written")
         << latin1 << QStringList{"set", "FILE", "title", "\"y\""} << 1 << ""

@@ -543,8 +543,21 @@ void tst_PostDocument::diagnostics_data()
     QTest::newRow("robustness: B10 B unclosed")
         << "---\ntitle: Half typed\n--\n\n# Heading\n\nText\n"
         << true << 1 << 1 << "front matter is not closed";
-    QTest::newRow("robustness: invalid yaml") << "---\ntitle: ok\nbad: [x\n---\n"
-                                              << true << 3 << 1 << "invalid YAML";
+    QTest::newRow("robustness: invalid yaml: an unclosed [ is reported at the bracket")
+        << "---\ntitle: ok\nbad: [x\n---\n"
+        << true << 3 << 6 << "flow sequence without a closing bracket";
+    QTest::newRow("robustness: an unclosed { in a nested map names the brace's line")
+        << "---\ntitle: ok\nparams:\n  x: {a: 1\nz: 2\n---\n"
+        << true << 5 << 2 << "the [ or { opened on line 4 is still open";
+    QTest::newRow("robustness: a tab as indentation (yaml-cpp accepts it)")
+        << "---\nfoo: \"bar\n\tbaz\"\n---\n"
+        << true << 3 << 1 << "tab";
+    QTest::newRow("robustness: an alias without its anchor")
+        << "---\ntitle: x\ntags: *t\n---\n"
+        << true << 3 << 7 << "no anchor";
+    QTest::newRow("robustness: a directive without a document (yaml-cpp accepts it)")
+        << "---\n%YAML 1.2\n---\n"
+        << true << 2 << 1 << "directives without content";
     QTest::newRow("robustness: yaml that is not a map") << "---\n- a\n- b\n---\n"
                                                         << true << 2 << 1 << "key: value";
     QTest::newRow("robustness: invalid toml") << "+++\ntitle = \n+++\n"
@@ -553,18 +566,18 @@ void tst_PostDocument::diagnostics_data()
                                               << true << 2 << 12 << "invalid JSON";
     QTest::newRow("robustness: --- at column 0 inside a quoted value")
         << "---\ntitle: \"a\n---\nb\"\n---\nBody\n"
-        << true << 3 << 1 << "document indicator";
+        << true << 3 << 1 << "document-start marker";
     QTest::newRow("robustness: a key without its colon") << "---\ntitle: x\ntags\n---\n"
                                                          << true << 3 << 1 << "is a ':' missing";
     QTest::newRow("robustness: a line folded into the value above")
         << "---\nparams:\n  toc: true\nsummary\n---\n"
-        << true << 4 << 1 << "not `key: value`";
+        << true << 4 << 1 << "is a ':' missing";
     QTest::newRow("robustness: comment glued to a quoted value")
         << "---\ntitle: \"x\"# c\n---\n"
         << true << 2 << 11 << "space before";
     QTest::newRow("robustness: comment glued to a block scalar header")
         << "---\ntext: >#c\n  x\n---\n"
-        << true << 2 << 7 << "block scalar header";
+        << true << 2 << 8 << "invalid comment without whitespace";
     QTest::newRow("robustness: a quote left open does not swallow the closing line")
         << "---\ntitle: 'Tis the season\n---\nBody: it's here\n"
         << true << 2 << 8 << "invalid YAML";
