@@ -119,16 +119,16 @@ cmark_node *newTextNode(const QString &text)
     return node;
 }
 
-// Custom inlines are written verbatim even when raw HTML is omitted: this HTML is ours.
+// Inline HTML, not a custom inline: a table cell may contain only the standard inline types (a
+// custom one was dropped there, and the shortcode with it). The sanitizer leaves it as it is.
 cmark_node *newPlaceholderNode(const QString &source)
 {
-    cmark_node *node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node *node = cmark_node_new(CMARK_NODE_HTML_INLINE);
     const QString html = isEscapedHugoShortcode(source)
                              ? htmlEscaped(literalOfEscapedShortcode(source))
                              : QStringLiteral("<span class=\"pw-shortcode\" title=\"%1\">%2</span>")
                                    .arg(htmlEscaped(source), htmlEscaped(label(source)));
-    cmark_node_set_on_enter(node, html.toUtf8().constData());
-    cmark_node_set_on_exit(node, "");
+    setLiteral(node, html);
     return node;
 }
 

@@ -129,6 +129,11 @@ void tst_MarkdownRenderer::fragments_data()
         << QStringList{"<code>{{&lt; ref &quot;x&quot; &gt;}}</code>",
                        "or {{&lt; ref &quot;y&quot; &gt;}}"}
         << QStringList{"pw-shortcode", "/*"};
+    QTest::newRow("nominal: shortcodes in table cells are kept")
+        << "| {{< x >}} | a |\n|---|---|\n| {{</* y */>}} | b |\n"
+        << QStringList{"<th><span class=\"pw-shortcode\" title=\"{{&lt; x &gt;}}\">x</span></th>",
+                       "<td>{{&lt; y &gt;}}</td>"}
+        << QStringList{"<th></th>", "<td></td>"};
     QTest::newRow("nominal: shortcode in a link target stays a target")
         << "[other]({{< ref \"other.md\" >}})\n"
         << QStringList{"<a href=\"%7B%7B%3C%20ref%20%22other.md%22%20%3E%7D%7D\">other</a>"}
