@@ -21,6 +21,7 @@ public:
     // Called by the page's script.
     Q_INVOKABLE void pageReady() { Q_EMIT ready(); }
     Q_INVOKABLE void contentPatched(int generation) { Q_EMIT patched(generation); }
+    Q_INVOKABLE void contentLost() { Q_EMIT lost(); } // an edit failed: the page is empty
     Q_INVOKABLE void userScrolled(int line) { Q_EMIT scrolled(line); }
     Q_INVOKABLE void resumeRequested() { Q_EMIT resume(); }
     Q_INVOKABLE void linkClicked(const QString &url) { Q_EMIT link(QUrl(url)); }
@@ -36,6 +37,7 @@ Q_SIGNALS:
     // From the page, for C++.
     void ready();
     void patched(int generation);
+    void lost();
     void scrolled(int line);
     void resume();
     void link(const QUrl &url);

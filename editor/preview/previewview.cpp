@@ -40,6 +40,11 @@ PreviewView::PreviewView(QWidget *parent)
 
     connect(m_bridge, &preview::Bridge::ready, this, &PreviewView::onPageReady);
     connect(m_bridge, &preview::Bridge::patched, this, &PreviewView::onPatched);
+    connect(m_bridge, &preview::Bridge::lost, this, [this] {
+        m_pageBlocks.clear(); // all of it again, once the page says it has patched
+        if (!m_pending && m_shown)
+            m_pending = m_shown;
+    });
     connect(m_bridge, &preview::Bridge::scrolled, this, &PreviewView::userScrolled);
     connect(m_bridge, &preview::Bridge::resume, this, &PreviewView::resumeRequested);
     connect(m_bridge, &preview::Bridge::link, m_page, &preview::Page::handleLinkClick);

@@ -414,6 +414,14 @@
             const start = performance.now();
             try {
                 applyEdit(edit, postBase, siteBase);
+            } catch (error) {
+                // The page no longer has what the host thinks (it should not happen): start
+                // again from nothing, once; a failure from nothing is only reported.
+                console.error('preview: ' + error);
+                if (blockNodes.length > 0 || edit.removed > 0) {
+                    clearContent();
+                    bridge.contentLost();
+                }
             } finally {
                 window.pwLastPatchMs = performance.now() - start; // for bench/preview
                 bridge.contentPatched(generation); // the host sends nothing new until this comes

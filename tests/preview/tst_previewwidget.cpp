@@ -69,6 +69,7 @@ private Q_SLOTS:
     void patchesInPlace();
     void patchedPageIsWhatTheCliPrints_data();
     void patchedPageIsWhatTheCliPrints();
+    void aPageThatLostTrackIsSentEverything();
     void followsTheEditorByLine_data();
     void followsTheEditorByLine();
     void blankLineLandsBetweenItsBlocks();
@@ -229,6 +230,22 @@ void tst_PreviewWidget::patchedPageIsWhatTheCliPrints()
                                ".filter(e => e.__mark === 1).length"))
                  .toInt(),
              kept);
+}
+
+// Something removed a block behind the page's back: the next edit cannot apply, so the page
+// starts again from nothing and the host sends every block.
+void tst_PreviewWidget::aPageThatLostTrackIsSentEverything()
+{
+    show(QStringLiteral("A.\n\nB.\n"));
+    js(QStringLiteral("document.getElementById('pw-content').firstElementChild.remove()"));
+    const QString after = QStringLiteral("New.\n\nA.\n\nB.\n");
+    show(after);
+    const QString same
+        = QStringLiteral("(function(){const t=document.createElement('template');t.innerHTML=%1;"
+                         "return t.content.isEqualNode(pwContentInFileLines()) &&"
+                         " document.getElementById('pw-content').children.length === 3;})()");
+    QTRY_VERIFY_WITH_TIMEOUT(js(same.arg(jsString(renderPostBody(after, 1).html))).toBool(),
+                             patience);
 }
 
 void tst_PreviewWidget::followsTheEditorByLine_data()
