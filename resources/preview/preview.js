@@ -174,6 +174,12 @@
         });
     }
 
+    // list with `removed` items at `index` replaced by `items` (splice(...items) is limited by
+    // the number of arguments a call may have: a first rendering can have more blocks).
+    function replaced(list, index, removed, items) {
+        return list.slice(0, index).concat(items, list.slice(index + removed));
+    }
+
     // The node the blocks from `index` on start with (null: the end of the document).
     function firstNodeFrom(index) {
         for (let i = index; i < blockNodes.length; ++i) {
@@ -219,8 +225,8 @@
             if (nodes.length > 0)
                 before = nodes[0];
         }
-        blockNodes.splice(edit.index, edit.removed, ...placed);
-        blockFirstLines.splice(edit.index, edit.removed, ...edit.firstLines);
+        blockNodes = replaced(blockNodes, edit.index, edit.removed, placed);
+        blockFirstLines = replaced(blockFirstLines, edit.index, edit.removed, edit.firstLines);
         if (edit.lineShift !== 0) {
             for (let i = edit.index + placed.length; i < blockFirstLines.length; ++i)
                 blockFirstLines[i] += edit.lineShift;
