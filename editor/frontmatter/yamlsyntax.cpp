@@ -481,11 +481,9 @@ QString YamlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
         const QString s = value.toString();
         if (hints.dateValue && hints.quote == QuoteStyle::Plain && isIsoDate(s))
             return s;
-        const bool quotesWereNeeded
-            = hints.previous && !isSafePlainScalar(*hints.previous, hints.insideList);
-        const bool quoteIsStyle = hints.quote != QuoteStyle::Plain && !quotesWereNeeded;
-        if (!quoteIsStyle && isSafePlainScalar(s, hints.insideList))
-            return s;
+        // A quoted string stays quoted in its own style, whatever the new text needs: the quotes
+        // may be the author's even where the old text needed them. A plain one is quoted only
+        // where YAML needs it.
         switch (hints.quote) {
         case QuoteStyle::Double:
             return doubleQuoted(s);

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void setField();
     void refusesOneKey_data();
     void refusesOneKey();
+    void setAndBack_data();
+    void setAndBack();
 };
 
 static QJsonValue json(const char *text)
@@ -841,6 +843,50 @@ void tst_PostDocument::refusesOneKey()
     QVERIFY(!result.ok());
     QVERIFY2(result.error().toString().contains(messagePart),
              qPrintable(result.error().toString()));
+    QCOMPARE(doc.text(), input);
+}
+
+// A value set to something else and back gives the author's text back, quotes included.
+void tst_PostDocument::setAndBack_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("other");       // JSON
+    QTest::addColumn<QString>("changedText"); // the value's text in between
+    QTest::newRow("nominal: double-quoted title through a value that needs quotes")
+        << "---\ntitle: \"Hello\"  # t\n---\n" << "title" << "\"New: x\"" << "\"New: x\"";
+    QTest::newRow("nominal: single-quoted title through a value that needs quotes")
+        << "---\ntitle: 'Hello'\n---\n" << "title" << "\"New: x\"" << "'New: x'";
+    QTest::newRow("nominal: a quoted value that needed its quotes, through one that does not")
+        << "---\ntitle: 'Hugo: a guide'\n---\n" << "title" << "\"Plain\"" << "'Plain'";
+    QTest::newRow("nominal: plain title through a plain value")
+        << "---\ntitle: Hello\n---\n" << "title" << "\"World\"" << "World";
+    QTest::newRow("nominal: double-quoted slug through a number-like string")
+        << "---\nslug: \"abc\"\n---\n" << "slug" << "\"1.0\"" << "\"1.0\"";
+    QTest::newRow("nominal: quoted date through another date")
+        << "---\ndate: \"2024-01-01\"\n---\n" << "date" << "\"2024-02-02\"" << "\"2024-02-02\"";
+    QTest::newRow("nominal: quoted flow items through items that need quotes")
+        << "---\ntags: [\"a\", \"b\"]\n---\n" << "tags" << "[\"x: y\"]" << "[\"x: y\"]";
+    QTest::newRow("nominal: single-quoted block items through an item that needs quotes")
+        << "---\ntags:\n  - 'a'\n---\n" << "tags" << "[\"x: y\"]" << "'x: y'";
+    QTest::newRow("nominal: a quoted single term through a term that needs quotes")
+        << "---\ncategories: \"news\"\n---\n" << "categories" << "\"a: b\"" << "\"a: b\"";
+}
+
+void tst_PostDocument::setAndBack()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, key);
+    QFETCH(QString, other);
+    QFETCH(QString, changedText);
+    PostDocument doc(input);
+    const std::optional<QJsonValue> original = doc.value(key);
+    QVERIFY(original);
+    const QJsonValue otherValue = json(other.toUtf8().constData());
+    QVERIFY(doc.setValue(key, otherValue).ok());
+    QCOMPARE(doc.value(key), std::optional<QJsonValue>(otherValue));
+    QVERIFY2(doc.text().contains(changedText), qPrintable(doc.text()));
+    QVERIFY(doc.setValue(key, *original).ok());
     QCOMPARE(doc.text(), input);
 }
 
