@@ -1,5 +1,7 @@
 #include "markdowneditor.h"
 
+#include "editordocumentlayout.h"
+
 #include "writing/htmltomarkdown.h"
 #include "writing/markdownedits.h"
 #include "writing/markdownhighlighter.h"
@@ -52,10 +54,22 @@ QStringList localImageFiles(const QMimeData *source)
 
 } // namespace
 
+namespace {
+
+QTextDocument *editorDocument(QObject *parent)
+{
+    auto *document = new QTextDocument(parent);
+    document->setDocumentLayout(new EditorDocumentLayout(document));
+    return document;
+}
+
+} // namespace
+
 MarkdownEditor::MarkdownEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_highlighter(new MarkdownHighlighter(document()))
 {
+    setDocument(editorDocument(this)); // before anything connects to the document
+    m_highlighter = new MarkdownHighlighter(document());
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     setMaximumTextWidth(fontMetrics().averageCharWidth() * 80);
     createActions();

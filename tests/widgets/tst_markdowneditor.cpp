@@ -1,6 +1,7 @@
 #include "widgets/markdowneditor.h"
 #include "writing/markdownhighlighter.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -104,6 +105,8 @@ private Q_SLOTS:
     void spellingLanguage();
     void spellingStatus();
     void spellingFollowsTheView();
+    void typingRepaintsOnlyItsLine_data();
+    void typingRepaintsOnlyItsLine();
     void spellingSuggestionsInContextMenu();
     void distractionFree();
     void themesFollowPalette();
@@ -468,7 +471,9 @@ void tst_MarkdownEditor::spellingFollowsTheView()
         lines.append(QStringLiteral("Line %1 has a wrng word.").arg(i));
     m_editor->setPlainText(lines.join(QLatin1Char('\n')));
     QCOMPARE(m_editor->spellingDictionary(), QStringLiteral("en_US"));
-    const auto block = [&](int number) { return m_editor->document()->findBlockByNumber(number); };
+    const auto block = [&](int number) {
+        return m_editor->document()->findBlockByNumber(number);
+    };
     const auto underlined = [&](int number) {
         for (const QTextLayout::FormatRange &range : block(number).layout()->formats()) {
             if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
@@ -491,6 +496,64 @@ void tst_MarkdownEditor::spellingFollowsTheView()
 
     m_editor->moveCursor(QTextCursor::End);
     QTRY_VERIFY_WITH_TIMEOUT(underlined(4999), 10000);
+}
+
+// A keystroke in a highlighted line repaints that line; one that changes what the following lines
+// are (a fence opened) repaints them too, with their new highlighting.
+void tst_MarkdownEditor::typingRepaintsOnlyItsLine_data()
+{
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("keys");
+    QTest::addColumn<bool>("wholeView");
+    QTest::newRow("nominal: in a code line") << 3 << 8 << "abc" << false;
+    QTest::newRow("nominal: at the start of a heading") << 0 << 0 << "x" << false;
+    QTest::newRow("nominal: a link in a paragraph") << 6 << 0 << "see [a](b) " << false;
+    QTest::newRow("nominal: at the end of the text") << 7 << 11 << " more" << false;
+    QTest::newRow("robustness: a fence opened turns what follows into code")
+        << 5 << 2 << "`" << true;
+    QTest::newRow("robustness: a new line") << 6 << 4 << "\n" << true;
+}
+
+void tst_MarkdownEditor::typingRepaintsOnlyItsLine()
+{
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, keys);
+    QFETCH(bool, wholeView);
+    m_editor->setSpellCheckingEnabled(false);
+    m_editor->setPlainText(QStringLiteral("# Title\n\n```cpp\nint main() {}\n```\n``\n"
+                                          "Some *text* here.\nLast line."));
+    QCoreApplication::processEvents();
+    QAbstractTextDocumentLayout *layout = m_editor->document()->documentLayout();
+    QSignalSpy wholeUpdates(layout, &QAbstractTextDocumentLayout::update);
+    QSignalSpy blockUpdates(layout, &QAbstractTextDocumentLayout::updateBlock);
+    QTextCursor cursor(m_editor->document()->findBlockByNumber(line));
+    cursor.setPosition(cursor.position() + column);
+    m_editor->setTextCursor(cursor);
+    wholeUpdates.clear();
+    blockUpdates.clear();
+    for (const QChar key : std::as_const(keys)) {
+        if (key == QLatin1Char('\n'))
+            QTest::keyClick(m_editor.get(), Qt::Key_Return);
+        else
+            QTest::keyClick(m_editor.get(), key.toLatin1());
+    }
+    QCOMPARE(!wholeUpdates.isEmpty(), wholeView);
+    if (!wholeView)
+        QCOMPARE(blockUpdates.size(), int(keys.size()));
+
+    // Whatever was repainted, the highlighting is the one of the new text.
+    const QString text = m_editor->toPlainText();
+    MarkdownEditor fresh;
+    fresh.setSpellCheckingEnabled(false);
+    fresh.setPlainText(text);
+    QCoreApplication::processEvents();
+    for (QTextBlock a = m_editor->document()->firstBlock(), b = fresh.document()->firstBlock();
+         a.isValid() && b.isValid(); a = a.next(), b = b.next()) {
+        QCOMPARE(MarkdownHighlighter::lineKind(a), MarkdownHighlighter::lineKind(b));
+        QCOMPARE(a.layout()->formats(), b.layout()->formats());
+    }
 }
 
 // Right-clicking a misspelled word offers suggestions first; choosing one replaces the word as
