@@ -1,5 +1,6 @@
 #include "frontmatter/jsonsyntax.h"
 
+#include "frontmatter/exactnumber.h"
 #include "frontmatter/flowscan.h"
 #include "frontmatter/textindex.h"
 
@@ -132,7 +133,7 @@ QString JsonSyntax::render(const QJsonValue &value, const RenderHints &) const
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return numberText(value.toDouble());
+        return numberText(value);
     case QJsonValue::Array: {
         QStringList items;
         for (const QJsonValue &item : value.toArray())

@@ -1,5 +1,6 @@
 #include "frontmatter/metadatareader.h"
 
+#include "frontmatter/exactnumber.h"
 #include "frontmatter/fieldnames.h"
 
 #include <QHash>
@@ -227,7 +228,7 @@ QStringList termsOf(const Entry &entry, TermStringRule rule)
             if (value.isString())
                 terms.append(value.toString());
             else if (value.isDouble())
-                terms.append(numberText(value.toDouble()));
+                terms.append(numberText(value));
         }
     }
     return terms;

@@ -1,5 +1,7 @@
 #include "frontmatter/yamlscalar.h"
 
+#include "frontmatter/exactnumber.h"
+
 #include <QRegularExpression>
 
 namespace pw::frontmatter {
@@ -147,6 +149,8 @@ QJsonValue resolvePlainScalar(const QString &plain)
         || first == QLatin1Char('.')) {
         bool ok = false;
         if (isCoreNumber(plain)) {
+            if (const std::optional<QJsonValue> integer = exactInteger(plain))
+                return *integer;
             const double value = plain.toDouble(&ok);
             if (ok)
                 return value;

@@ -1,5 +1,6 @@
 #include "frontmatter/yamlsyntax.h"
 
+#include "frontmatter/exactnumber.h"
 #include "frontmatter/flowscan.h"
 #include "frontmatter/textindex.h"
 #include "frontmatter/yamlconformance.h"
@@ -501,7 +502,7 @@ QString YamlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return numberText(value.toDouble());
+        return numberText(value);
     case QJsonValue::Array: {
         RenderHints inner;
         inner.insideList = true;

@@ -77,6 +77,24 @@ void tst_FmCommand::command_data()
     QTest::newRow("nominal: get a number")
         << post << QStringList{"get", "FILE", "weight"} << 0 << "3\n"
         << "" << post;
+    const QByteArray bigWeight = "---\nweight: 9007199254740993\n---\n";
+    QTest::newRow("nominal: get an integer above 2^53 as written")
+        << bigWeight << QStringList{"get", "FILE", "weight"} << 0 << "9007199254740993\n"
+        << "" << bigWeight;
+    QTest::newRow("nominal: get a negative integer above 2^53 in a list")
+        << QByteArray("---\nids: [-9007199254740995, 1]\n---\n")
+        << QStringList{"get", "FILE", "ids"} << 0 << "[-9007199254740995, 1]\n"
+        << "" << QByteArray("---\nids: [-9007199254740995, 1]\n---\n");
+    QTest::newRow("nominal: get a big integer from json front matter")
+        << QByteArray("{\"id\": 123456789012345678}\n")
+        << QStringList{"get", "FILE", "id"} << 0 << "123456789012345678\n"
+        << "" << QByteArray("{\"id\": 123456789012345678}\n");
+    QTest::newRow("nominal: set an integer above 2^53")
+        << post << QStringList{"set", "FILE", "weight", "9007199254740993"} << 0 << ""
+        << "" << QByteArray("---\n# keep\ntitle: Old  # t\ntags: [a]\nweight: 9007199254740993\n---\nBody\n");
+    QTest::newRow("nominal: set a big integer in json front matter")
+        << QByteArray("{\"id\": 1}\n") << QStringList{"set", "FILE", "id", "123456789012345678"}
+        << 0 << "" << "" << QByteArray("{\"id\": 123456789012345678}\n");
     QTest::newRow("nominal: set a string that needs quotes")
         << post << QStringList{"set", "FILE", "title", "\"New: title\""} << 0 << ""
         << ""

@@ -283,6 +283,11 @@ void tst_PostDocument::setValue_data()
                                                   << "weight"
                                                   << "20"
                                                   << "---\nweight: 20\n---\n";
+    QTest::newRow("nominal: an integer above 2^53 is written exactly")
+        << "---\nweight: 1\n---\n"
+        << "weight"
+        << "9007199254740993"
+        << "---\nweight: 9007199254740993\n---\n";
     QTest::newRow("nominal: a date stays bare") << "---\ndate: 2024-01-01\n---\n"
                                                 << "date"
                                                 << "\"2024-02-03T10:00:00+01:00\""
