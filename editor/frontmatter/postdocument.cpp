@@ -149,6 +149,7 @@ public:
         if (!readsBack)
             return failure(QStringLiteral("`%1` would not read back as the value given").arg(key),
                            QStringLiteral("edit it in the text instead"));
+        candidate.newBlockFormat = newBlockFormat;
         *this = std::move(candidate);
         return {};
     }
@@ -160,8 +161,7 @@ public:
         if (key.isEmpty())
             return failure(QStringLiteral("a key cannot be empty"),
                            QStringLiteral("name the key to set"));
-        const FrontMatterFormat format
-            = layout.hasBlock() ? layout.format : FrontMatterFormat::Yaml;
+        const FrontMatterFormat format = layout.hasBlock() ? layout.format : newBlockFormat;
         const BlockSyntax &syntax = syntaxFor(format);
         if (auto writable = syntax.canWrite(value); !writable)
             return writable;
@@ -224,6 +224,7 @@ public:
 
     QString text;
     TermStringRule rule = TermStringRule::WholeString;
+    FrontMatterFormat newBlockFormat = FrontMatterFormat::Yaml; // for a post without one
     BlockLayout layout;
     ParsedBlock block;
     QList<Diagnostic> diagnostics;
@@ -342,6 +343,11 @@ Result<void> PostDocument::setValue(const QString &key, const QJsonValue &value)
 Result<void> PostDocument::unset(const QString &key)
 {
     return d->unset(key);
+}
+
+void PostDocument::setNewBlockFormat(FrontMatterFormat format)
+{
+    d->newBlockFormat = format == FrontMatterFormat::None ? FrontMatterFormat::Yaml : format;
 }
 
 PostMetadata PostDocument::metadata() const

@@ -107,6 +107,9 @@ public:
     // its indentation and line ending; a file without a block gets a YAML block at the top.
     Result<void> setValue(const QString &key, const QJsonValue &value);
     Result<void> unset(const QString &key);
+    // The format of the block the first edit creates in a post that has none: YAML unless set
+    // (formatForNewBlocks() in blockformat.h picks the one a blog's posts use).
+    void setNewBlockFormat(FrontMatterFormat format);
 
     // The typed view and typed edits (stored under the alias the file uses, else the first name).
     PostMetadata metadata() const;

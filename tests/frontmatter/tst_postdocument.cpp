@@ -3,6 +3,7 @@
 // here as rows): each says which bytes must change and which must not.
 
 #include "frontmatter/jsonargument.h"
+#include "frontmatter/blockformat.h"
 #include "frontmatter/postdocument.h"
 
 #include <QJsonArray>
@@ -45,6 +46,10 @@ private Q_SLOTS:
     void refusesOneKey();
     void setAndBack_data();
     void setAndBack();
+    void newBlockFormat_data();
+    void newBlockFormat();
+    void formatForNewBlocks_data();
+    void formatForNewBlocks();
 };
 
 static QJsonValue json(const char *text)
@@ -893,6 +898,62 @@ void tst_PostDocument::setAndBack()
     QVERIFY2(doc.text().contains(changedText), qPrintable(doc.text()));
     QVERIFY(doc.setValue(key, *original).ok());
     QCOMPARE(doc.text(), input);
+}
+
+// A post without front matter gets its first block in the format it is told.
+void tst_PostDocument::newBlockFormat_data()
+{
+    QTest::addColumn<pw::FrontMatterFormat>("format");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nominal: yaml by default") << FrontMatterFormat::None
+                                              << "---\ntitle: \"A: b\"\ndraft: true\n---\nBody\n";
+    QTest::newRow("nominal: toml between +++ lines")
+        << FrontMatterFormat::Toml << "+++\ntitle = \"A: b\"\ndraft = true\n+++\nBody\n";
+    QTest::newRow("nominal: json") << FrontMatterFormat::Json
+                                   << "{\n  \"title\": \"A: b\",\n  \"draft\": true\n}\nBody\n";
+}
+
+void tst_PostDocument::newBlockFormat()
+{
+    QFETCH(pw::FrontMatterFormat, format);
+    QFETCH(QString, expected);
+    PostDocument doc(QStringLiteral("Body\n"));
+    doc.setNewBlockFormat(format);
+    QVERIFY(doc.setField(Field::Title, QStringLiteral("A: b")).ok());
+    QVERIFY(doc.setDraft(true).ok()); // the second edit goes into the block the first made
+    QCOMPARE(doc.text(), expected);
+    QCOMPARE(doc.format(), format == FrontMatterFormat::None ? FrontMatterFormat::Yaml : format);
+    QCOMPARE(doc.metadata().title, QStringLiteral("A: b"));
+    QVERIFY(doc.diagnostics().isEmpty());
+
+    // A post that has a block keeps its format whatever the blog's is.
+    PostDocument yaml(QStringLiteral("---\nslug: x\n---\n"));
+    yaml.setNewBlockFormat(format);
+    QVERIFY(yaml.setField(Field::Title, QStringLiteral("t")).ok());
+    QCOMPARE(yaml.text(), QStringLiteral("---\nslug: x\ntitle: t\n---\n"));
+}
+
+void tst_PostDocument::formatForNewBlocks_data()
+{
+    using F = FrontMatterFormat;
+    QTest::addColumn<QList<pw::FrontMatterFormat>>("formats");
+    QTest::addColumn<pw::FrontMatterFormat>("expected");
+    QTest::newRow("nominal: a hugo blog of toml posts") << QList<F>{F::Toml, F::Toml, F::None, F::Yaml}
+                                                        << F::Toml;
+    QTest::newRow("nominal: json posts") << QList<F>{F::Json, F::None, F::Json} << F::Json;
+    QTest::newRow("nominal: yaml majority") << QList<F>{F::Yaml, F::Yaml, F::Toml} << F::Yaml;
+    QTest::newRow("robustness: no post has a block") << QList<F>{F::None, F::None} << F::Yaml;
+    QTest::newRow("robustness: an empty blog") << QList<F>{} << F::Yaml;
+    QTest::newRow("robustness: a tie goes to yaml") << QList<F>{F::Toml, F::Yaml} << F::Yaml;
+    QTest::newRow("robustness: a tie without yaml goes to toml") << QList<F>{F::Json, F::Toml}
+                                                                 << F::Toml;
+}
+
+void tst_PostDocument::formatForNewBlocks()
+{
+    QFETCH(QList<pw::FrontMatterFormat>, formats);
+    QFETCH(pw::FrontMatterFormat, expected);
+    QCOMPARE(pw::formatForNewBlocks(formats), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_PostDocument)
