@@ -28,6 +28,32 @@ TextPatch BlockSyntax::remove(const QString &, const ParsedBlock &block, int ind
     return {entry.start, entry.end - entry.start, {}};
 }
 
+namespace {
+
+Unexpected<Error> nestedRefusal(const QStringList &path)
+{
+    return failure(
+        QStringLiteral("`%1` is inside `%2`: keys below the top level can be edited in TOML "
+                       "front matter only")
+            .arg(path.join(QLatin1Char('.')), path.first()),
+        QStringLiteral("edit it in the text instead"));
+}
+
+} // namespace
+
+Result<TextPatch> BlockSyntax::setNested(const QString &, const BlockLayout &,
+                                         const QStringList &path, const QJsonValue &,
+                                         const RenderHints &) const
+{
+    return nestedRefusal(path);
+}
+
+Result<TextPatch> BlockSyntax::unsetNested(const QString &, const BlockLayout &,
+                                           const QStringList &path) const
+{
+    return nestedRefusal(path);
+}
+
 const BlockSyntax &syntaxFor(FrontMatterFormat format)
 {
     static const YamlSyntax yaml;

@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -36,6 +37,9 @@ struct ListItem
     QJsonValue value;
     QString text; // a scalar as a generator reads it as a string ("1.10" stays "1.10")
     QuoteStyle quote = QuoteStyle::Plain;
+    // Lists with an item per line and commas (TOML): where the item's own text ends; its comma
+    // and comment follow up to `end`. -1 elsewhere.
+    int textEnd = -1;
 };
 
 struct Entry
@@ -116,6 +120,13 @@ public:
     // A whole new block for a file that has none.
     virtual QString newBlock(const QString &key, const QJsonValue &value,
                              const RenderHints &hints) const = 0;
+    // Keys below the top level, by path ({"params", "author"}); formats that cannot locate them
+    // refuse (only TomlSyntax can).
+    virtual Result<TextPatch> setNested(const QString &text, const BlockLayout &layout,
+                                        const QStringList &path, const QJsonValue &value,
+                                        const RenderHints &hints) const;
+    virtual Result<TextPatch> unsetNested(const QString &text, const BlockLayout &layout,
+                                          const QStringList &path) const;
 };
 
 const BlockSyntax &syntaxFor(FrontMatterFormat format);

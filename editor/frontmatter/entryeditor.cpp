@@ -1,5 +1,7 @@
 #include "frontmatter/entryeditor.h"
 
+#include "frontmatter/textindex.h"
+
 #include <QJsonArray>
 
 namespace pw::frontmatter {
@@ -54,6 +56,28 @@ QStringList gapComments(const QString &text, const QList<ListItem> &items, int f
     return comments;
 }
 
+// Where a comma-separated row (ListItem::textEnd) has its comma, or -1: before any comment.
+qsizetype commaIn(QStringView rest)
+{
+    const qsizetype comma = rest.indexOf(QLatin1Char(','));
+    const qsizetype hash = rest.indexOf(QLatin1Char('#'));
+    return hash >= 0 && comma > hash ? -1 : comma;
+}
+
+// An item's text; a comma-separated row gets or loses its comma as its new place needs.
+QString itemText(const QString &text, const ListItem &item, bool comma)
+{
+    if (item.textEnd < 0)
+        return text.mid(item.start, item.end - item.start);
+    const QStringView rest = QStringView(text).mid(item.textEnd, item.end - item.textEnd);
+    const qsizetype written = commaIn(rest);
+    if ((written >= 0) == comma)
+        return text.mid(item.start, item.end - item.start);
+    return text.mid(item.start, item.textEnd - item.start)
+           + (comma ? QStringLiteral(",") : QString())
+           + (written >= 0 ? rest.mid(written + 1) : rest).toString();
+}
+
 // Rebuilds the item sequence: items that stay keep their text, two items that were neighbours
 // keep what was between them, and in a multi-line list the comments next to removed items stay,
 // each on a line of its own.
@@ -61,16 +85,27 @@ QString joinItems(const QString &text, const QList<ListItem> &items, const QJson
                   const QString &separator, const QString &prefix, const RenderHints &hints,
                   const BlockSyntax &syntax)
 {
-    // YAML block lists only: there every item and comment has a line of its own. (In a TOML or
-    // flow list a comment can share a line with a comma, and moving it would swallow the comma.)
-    const bool multiLine = !prefix.isEmpty() && separator.contains(QLatin1Char('\n'));
+    // Rows of an item per line (TOML arrays written so) carry their commas, which follow the
+    // list's trailing-comma style wherever an item moves.
+    const bool commaRows = !items.isEmpty() && items.first().textEnd >= 0;
+    const bool trailingComma
+        = commaRows
+          && commaIn(QStringView(text).mid(items.last().textEnd,
+                                           items.last().end - items.last().textEnd))
+                 >= 0;
+    // Lists whose every item and comment has a line of its own: YAML block lists and comma rows.
+    // (Elsewhere a comment can share a line with a comma, and moving it would swallow the comma.)
+    const bool multiLine
+        = (!prefix.isEmpty() || commaRows) && separator.contains(QLatin1Char('\n'));
     const QString lineStart = separator.mid(separator.lastIndexOf(QLatin1Char('\n')));
     QList<bool> used(items.size(), false);
     QString out;
     int previousIndex = -2;
     int lastKept = -1;
     bool first = true;
-    for (const QJsonValue &value : values) {
+    for (qsizetype k = 0; k < values.size(); ++k) {
+        const QJsonValue value = values.at(k);
+        const bool comma = commaRows && (k + 1 < values.size() || trailingComma);
         int match = -1;
         for (int i = 0; i < items.size(); ++i) {
             if (!used.at(i) && sameItem(items.at(i), value)) {
@@ -97,10 +132,10 @@ QString joinItems(const QString &text, const QList<ListItem> &items, const QJson
         if (match >= 0) {
             used[match] = true;
             const ListItem &item = items.at(match);
-            out += QStringView(text).mid(item.start, item.end - item.start);
+            out += itemText(text, item, comma);
             lastKept = qMax(lastKept, match);
         } else {
-            out += prefix + syntax.render(value, hints);
+            out += prefix + syntax.render(value, hints) + (comma ? QStringLiteral(",") : QString());
         }
         previousIndex = match;
     }
@@ -147,6 +182,17 @@ TextPatch patchList(const QString &text, const Entry &entry, const QJsonArray &v
         // Through the last item: a comment line among the items may end the value's own span early.
         const int end = qMax(entry.valueEnd, entry.itemsEnd);
         return {entry.colonEnd, end - entry.colonEnd, empty};
+    }
+    if (values.isEmpty() && !entry.items.isEmpty() && entry.items.first().textEnd >= 0) {
+        // Comma rows: the rows go with their lines, the comment lines among them stay.
+        const qsizetype newlineEnd = entry.itemSeparator.indexOf(QLatin1Char('\n')) + 1;
+        const QString indent = entry.itemSeparator.mid(newlineEnd);
+        QString kept;
+        for (const QString &comment :
+             gapComments(text, entry.items, 0, int(entry.items.size()) - 1))
+            kept += indent + comment + entry.itemSeparator.left(newlineEnd);
+        const int start = currentLineStart(text, entry.itemsStart);
+        return {start, nextLineStart(text, entry.itemsEnd) - start, kept};
     }
     const QString items = joinItems(text, entry.items, values, entry.itemSeparator,
                                     entry.itemPrefix, hints, syntax);
