@@ -4,9 +4,10 @@
 
 namespace pw::frontmatter {
 
-// TOML between +++ lines (Hugo). toml++ validates and gives the values; the root table's
-// `key = value` statements are located by scanning, so their text is patched in place. Keys
-// under [table] headers are carried through untouched.
+// TOML between +++ lines (Hugo). toml++ validates and gives the values; every `key = value`
+// statement and [table] header is located by scanning, so values are patched in place. The root
+// table's keys are the block's entries; keys under [table] headers, dotted keys and inline-table
+// members are reached by path (setNested / unsetNested).
 class TomlSyntax final : public BlockSyntax
 {
 public:
@@ -18,6 +19,17 @@ public:
                      const QJsonValue &value, const RenderHints &hints) const override;
     QString newBlock(const QString &key, const QJsonValue &value,
                      const RenderHints &hints) const override;
+    // Wherever the key is written; a new key goes into the innermost of its tables that is
+    // written ([table], inline table or dotted keys), else into a new [table] at the block's end.
+    Result<TextPatch> setNested(const QString &text, const BlockLayout &layout,
+                                const QStringList &path, const QJsonValue &value,
+                                const RenderHints &hints) const override;
+    Result<TextPatch> unsetNested(const QString &text, const BlockLayout &layout,
+                                  const QStringList &path) const override;
 };
+
+// A key path in TOML's key syntax: bare or quoted parts joined by dots (`params.author`,
+// `"my key".x`, `"a.b"` is the one key a.b); empty when `path` is not one.
+QStringList parseKeyPath(const QString &path);
 
 } // namespace pw::frontmatter
