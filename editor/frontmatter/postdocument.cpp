@@ -6,9 +6,11 @@
 #include "frontmatter/fieldnames.h"
 #include "frontmatter/metadatareader.h"
 #include "frontmatter/textindex.h"
+#include "frontmatter/tomlsyntax.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace pw {
 
@@ -114,17 +116,78 @@ public:
         return index < 0 ? nullptr : &block.entries.at(index);
     }
 
-    // Applies a patch only when the result parses and every key reads back as intended, so an
-    // edit can never corrupt the block or touch a value it was not asked to change.
-    Result<void> apply(const TextPatch &patch, const QString &key,
-                       const std::optional<QJsonValue> &expected)
+    // A key, or the path to one in tables (maps) below the top level: `params.author`, in TOML's
+    // key syntax (`"a.b"` is the one key a.b). A top-level key of exactly that name wins.
+    QStringList pathOf(const QString &key) const
     {
+        if (block.indexOf(key) >= 0)
+            return {key};
+        const QStringList path = parseKeyPath(key);
+        return path.isEmpty() ? QStringList{key} : path;
+    }
+
+    std::optional<QJsonValue> valueAt(const QStringList &path) const
+    {
+        const Entry *e = entry(path.first());
+        if (!e)
+            return std::nullopt;
+        QJsonValue value = e->value;
+        for (const QString &part : path.mid(1)) {
+            if (!value.isObject() || !value.toObject().contains(part))
+                return std::nullopt;
+            value = value.toObject().value(part);
+        }
+        return value;
+    }
+
+    // The value of path.first() once the key at the rest of `path` is `value` (or removed).
+    static Result<QJsonValue> withValueAt(const QJsonValue &current, const QStringList &path,
+                                          qsizetype depth, const std::optional<QJsonValue> &value)
+    {
+        if (depth == path.size())
+            return *value;
+        const QString name = path.mid(0, depth).join(QLatin1Char('.'));
+        if (!current.isUndefined() && !current.isObject())
+            return failure(QStringLiteral("`%1` holds a value, not keys: `%2` cannot be in it")
+                               .arg(name, path.join(QLatin1Char('.'))),
+                           QStringLiteral("edit it in the text instead"));
+        QJsonObject object = current.toObject();
+        if (!value && depth + 1 == path.size()) {
+            object.remove(path.at(depth));
+            return QJsonValue(object);
+        }
+        Result<QJsonValue> inner
+            = withValueAt(object.value(path.at(depth)), path, depth + 1, value);
+        if (!inner)
+            return inner;
+        object.insert(path.at(depth), *inner);
+        return QJsonValue(object);
+    }
+
+    // Applies a patch only when the result parses and every key reads back as intended, so an
+    // edit can never corrupt the block or touch a value it was not asked to change. `expected`
+    // is the whole value of `key` (the top-level key of what `name` edits).
+    Result<void> apply(const TextPatch &patch, const QString &key,
+                       const std::optional<QJsonValue> &expected, const QString &name = {})
+    {
+        const QString what = name.isEmpty() ? key : name;
         QString patched = text;
         patched.replace(patch.start, patch.length, patch.text);
         PostDocumentPrivate candidate(patched, rule);
-        if (candidate.hasErrors() || !candidate.layout.hasBlock())
+        const auto error = std::find_if(
+            candidate.diagnostics.cbegin(), candidate.diagnostics.cend(),
+            [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
+        if (error != candidate.diagnostics.cend())
+            return failure(Error{QStringLiteral("editing `%1` would make the front matter "
+                                                "invalid: %2")
+                                     .arg(what, error->message),
+                                 {},
+                                 error->line,
+                                 error->column,
+                                 QStringLiteral("edit it in the text instead")});
+        if (!candidate.layout.hasBlock())
             return failure(
-                QStringLiteral("editing `%1` would make the front matter invalid").arg(key),
+                QStringLiteral("editing `%1` would make the front matter invalid").arg(what),
                 QStringLiteral("edit it in the text instead"));
         // Every other key keeps its value and its exact text, and the body is untouched.
         const auto textOf = [](const QString &in, const Entry &e) {
@@ -137,24 +200,61 @@ public:
             if (!after || after->value != before.value
                 || textOf(candidate.text, *after) != textOf(text, before))
                 return failure(
-                    QStringLiteral("editing `%1` would change `%2`").arg(key, before.key),
+                    QStringLiteral("editing `%1` would change `%2`").arg(what, before.key),
                     QStringLiteral("edit it in the text instead"));
         }
         if (QStringView(candidate.text).mid(candidate.layout.end)
             != QStringView(text).mid(layout.end))
-            return failure(QStringLiteral("editing `%1` would change the body").arg(key),
+            return failure(QStringLiteral("editing `%1` would change the body").arg(what),
                            QStringLiteral("edit it in the text instead"));
         const Entry *written = candidate.entry(key);
         const bool readsBack = expected ? (written && written->value == *expected) : !written;
         if (!readsBack)
-            return failure(QStringLiteral("`%1` would not read back as the value given").arg(key),
+            return failure(QStringLiteral("`%1` would not read back as the value given").arg(what),
                            QStringLiteral("edit it in the text instead"));
         candidate.newBlockFormat = newBlockFormat;
         *this = std::move(candidate);
         return {};
     }
 
-    Result<void> setValue(const QString &key, const QJsonValue &value)
+    // A key below the top level, by path: patched by the format's syntax where it is written.
+    Result<void> setNested(const QStringList &path, const std::optional<QJsonValue> &value)
+    {
+        if (auto editable = checkEditable(); !editable)
+            return editable;
+        const std::optional<QJsonValue> current = valueAt(path);
+        if (current == value)
+            return {};
+        const Entry *root = entry(path.first());
+        const Result<QJsonValue> expected
+            = withValueAt(root ? root->value : QJsonValue(QJsonValue::Undefined), path, 1, value);
+        if (!expected)
+            return failure(expected.error());
+        if (!layout.hasBlock()) // the new block's key is the table, holding just this key
+            return setKey(path.first(), *expected);
+        const BlockSyntax &syntax = syntaxFor(layout.format);
+        Result<TextPatch> patch = failure(QString());
+        if (value) {
+            if (auto writable = syntax.canWrite(*value); !writable)
+                return writable;
+            RenderHints hints;
+            hints.dateValue = isDateKey(path.last());
+            patch = syntax.setNested(text, layout, path, *value, hints);
+        } else {
+            patch = syntax.unsetNested(text, layout, path);
+        }
+        if (!patch)
+            return failure(patch.error());
+        return apply(*patch, path.first(), *expected, path.join(QLatin1Char('.')));
+    }
+
+    Result<void> setValue(const QString &name, const QJsonValue &value)
+    {
+        const QStringList path = pathOf(name);
+        return path.size() > 1 ? setNested(path, value) : setKey(path.first(), value);
+    }
+
+    Result<void> setKey(const QString &key, const QJsonValue &value)
     {
         if (auto editable = checkEditable(); !editable)
             return editable;
@@ -182,8 +282,12 @@ public:
         return apply(replaceValue(text, e, value, syntax, hints.dateValue), key, value);
     }
 
-    Result<void> unset(const QString &key)
+    Result<void> unset(const QString &name)
     {
+        const QStringList path = pathOf(name);
+        if (path.size() > 1)
+            return setNested(path, std::nullopt);
+        const QString &key = path.first();
         if (auto editable = checkEditable(); !editable)
             return editable;
         const int index = block.indexOf(key);
@@ -329,10 +433,7 @@ QStringList PostDocument::keys() const
 
 std::optional<QJsonValue> PostDocument::value(const QString &key) const
 {
-    const Entry *entry = d->entry(key);
-    if (!entry)
-        return std::nullopt;
-    return entry->value;
+    return d->valueAt(d->pathOf(key));
 }
 
 Result<void> PostDocument::setValue(const QString &key, const QJsonValue &value)

@@ -100,11 +100,16 @@ public:
     int bodyFirstLine() const; // 1-based line of the body's first line in the text
     void setBody(const QString &body);
 
-    // Generic access to top-level keys, values as JSON (dates as their text).
+    // Generic access to keys, values as JSON (dates as their text). keys() are the top-level
+    // ones; `key` may also be a dotted path to a key in tables/maps below (`params.author`, in
+    // TOML's key syntax: `"a.b"` is the one key a.b); a top-level key of that exact name wins.
+    // Keys below the top level are read in every format, edited in TOML only.
     QStringList keys() const;
     std::optional<QJsonValue> value(const QString &key) const;
     // Lossless: only the key's own text changes; a new key is appended at the end of the block in
-    // its indentation and line ending; a file without a block gets a YAML block at the top.
+    // its indentation and line ending (TOML: before the first [table]; a new key below the top
+    // level goes into its table where that is written, else into a new [table] at the end); a
+    // file without a block gets one at the top.
     Result<void> setValue(const QString &key, const QJsonValue &value);
     Result<void> unset(const QString &key);
     // The format of the block the first edit creates in a post that has none: YAML unless set
