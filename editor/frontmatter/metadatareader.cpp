@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTimeZone>
 
 #include <array>
@@ -39,6 +40,7 @@ public:
         , m_rule(rule)
         , m_fields(indexFields(block))
     {
+        mergeDefaults();
     }
 
     MetadataReading read()
@@ -65,7 +67,65 @@ private:
     const Entry *entry(Field field) const
     {
         const int index = m_fields.at(std::size_t(field));
-        return index < 0 ? nullptr : &m_block.entries.at(index);
+        if (index >= 0)
+            return &m_block.entries.at(index);
+        const std::optional<Entry> &merged = m_merged.at(std::size_t(field));
+        return merged ? &*merged : nullptr;
+    }
+
+    // YAML merge keys (`<<: *defaults`, or a list of them) as Hugo's and Jekyll's parsers read
+    // them: a field the map does not give itself comes from the first merged map that has it.
+    // Editing such a field adds the key to this map; the anchored map is never touched.
+    void mergeDefaults()
+    {
+        const int mergeIndex = m_block.indexOf(QStringLiteral("<<"));
+        if (mergeIndex < 0)
+            return;
+        const Entry &merge = m_block.entries.at(mergeIndex);
+        QList<QJsonObject> maps;
+        if (merge.value.isObject())
+            maps.append(merge.value.toObject());
+        for (const QJsonValue &item : merge.value.toArray()) {
+            if (item.isObject())
+                maps.append(item.toObject());
+        }
+        std::array<int, fieldCount> ranks;
+        ranks.fill(std::numeric_limits<int>::max());
+        for (const QJsonObject &map : std::as_const(maps)) {
+            for (auto it = map.begin(); it != map.end(); ++it) {
+                const auto name = fieldNameLookup().constFind(it.key().toLower());
+                if (name == fieldNameLookup().constEnd())
+                    continue;
+                const auto [field, rank] = *name;
+                const std::size_t f = std::size_t(field);
+                // An earlier map wins over a later one; within a map, the preferred alias.
+                if (m_fields.at(f) >= 0 || (m_merged.at(f) && rank >= ranks.at(f)))
+                    continue;
+                if (m_merged.at(f) && m_mergedFrom.at(f) != &map)
+                    continue;
+                ranks[f] = rank;
+                m_mergedFrom[f] = &map;
+                m_merged[f] = mergedEntry(merge, it.key(), it.value());
+            }
+        }
+    }
+
+    static Entry mergedEntry(const Entry &merge, const QString &key, const QJsonValue &value)
+    {
+        Entry entry;
+        entry.key = key;
+        entry.value = value;
+        entry.shape = isScalar(value) ? ValueShape::Scalar : ValueShape::Other;
+        if (value.isString())
+            entry.text = value.toString();
+        else if (value.isDouble())
+            entry.text = numberText(value);
+        else if (value.isBool())
+            entry.text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        entry.valueLine = merge.valueLine; // a warning points at the merge
+        entry.valueColumn = merge.valueColumn;
+        entry.editable = false;
+        return entry;
     }
 
     // One pass over the keys instead of one per field and alias.
@@ -194,6 +254,8 @@ private:
     const ParsedBlock &m_block;
     TermStringRule m_rule;
     std::array<int, fieldCount> m_fields;
+    std::array<std::optional<Entry>, fieldCount> m_merged;
+    std::array<const QJsonObject *, fieldCount> m_mergedFrom{};
     MetadataReading m_result;
 };
 

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void newBlockFormat();
     void formatForNewBlocks_data();
     void formatForNewBlocks();
+    void mergeKeys_data();
+    void mergeKeys();
 };
 
 static QJsonValue json(const char *text)
@@ -954,6 +956,56 @@ void tst_PostDocument::formatForNewBlocks()
     QFETCH(QList<pw::FrontMatterFormat>, formats);
     QFETCH(pw::FrontMatterFormat, expected);
     QCOMPARE(pw::formatForNewBlocks(formats), expected);
+}
+
+// YAML merge keys and aliases read the way Hugo's and Jekyll's parsers read them; an edit of a
+// merged field adds the key to the post's own map and never touches the anchored one.
+void tst_PostDocument::mergeKeys_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<bool>("draft");
+    QTest::addColumn<QString>("afterTitleEdit"); // after setField(Title, "New")
+
+    const QString defaults = QStringLiteral("defaults: &d\n  title: Base\n  tags: [x, y]\n  draft: true\n");
+    QTest::newRow("nominal: merged fields")
+        << defaults + "<<: *d\nslug: s\n" << "Base" << QStringList{"x", "y"} << true
+        << defaults + "<<: *d\nslug: s\ntitle: New\n";
+    QTest::newRow("nominal: a key given directly wins over the merged one")
+        << defaults + "<<: *d\ntitle: Own\ndraft: false\n" << "Own" << QStringList{"x", "y"}
+        << false << defaults + "<<: *d\ntitle: New\ndraft: false\n";
+    QTest::newRow("nominal: a list of merges, the first one wins")
+        << "a: &a\n  title: A\nb: &b\n  title: B\n  tags: [t]\n<<: [*a, *b]\n" << "A"
+        << QStringList{"t"} << false
+        << "a: &a\n  title: A\nb: &b\n  title: B\n  tags: [t]\n<<: [*a, *b]\ntitle: New\n";
+    QTest::newRow("nominal: aliases as values are read through")
+        << "base: &t Shared title\nlist: &l [p, q]\ntitle: *t\ntags: *l\n" << "Shared title"
+        << QStringList{"p", "q"} << false
+        << "base: &t Shared title\nlist: &l [p, q]\ntitle: New\ntags: *l\n";
+    QTest::newRow("robustness: a merge of something that is not a map")
+        << "x: &x 5\n<<: *x\ntitle: T\n" << "T" << QStringList{} << false
+        << "x: &x 5\n<<: *x\ntitle: New\n";
+}
+
+void tst_PostDocument::mergeKeys()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, title);
+    QFETCH(QStringList, tags);
+    QFETCH(bool, draft);
+    QFETCH(QString, afterTitleEdit);
+    const QString text = QStringLiteral("---\n") + input + QStringLiteral("---\nBody\n");
+    PostDocument doc(text);
+    const PostMetadata m = doc.metadata();
+    QCOMPARE(m.title, title);
+    QCOMPARE(m.tags, tags);
+    QCOMPARE(m.draft, draft);
+    const Result<void> edited = doc.setField(Field::Title, QStringLiteral("New"));
+    QVERIFY2(edited.ok(), qPrintable(edited.ok() ? QString() : edited.error().toString()));
+    QCOMPARE(doc.text(), QStringLiteral("---\n") + afterTitleEdit + QStringLiteral("---\nBody\n"));
+    QCOMPARE(doc.metadata().title, QStringLiteral("New"));
+    QCOMPARE(doc.metadata().tags, tags);
 }
 
 QTEST_GUILESS_MAIN(tst_PostDocument)
