@@ -31,7 +31,8 @@ int runFmCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("get, set or unset."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The post."));
     parser.addPositionalArgument(QStringLiteral("KEY"),
-                                 QStringLiteral("A top-level front-matter key."));
+                                 QStringLiteral("A front-matter key, or a dotted path to one in a "
+                                                "table: params.author (TOML key syntax)."));
     parser.addPositionalArgument(QStringLiteral("VALUE"),
                                  QStringLiteral("For set: the value as JSON, e.g. '\"My title\"', "
                                                 "'[\"a\", \"b\"]', true, 10."),
