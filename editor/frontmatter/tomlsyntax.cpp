@@ -641,12 +641,10 @@ Result<TextPatch> TomlSyntax::setNested(const QString &text, const BlockLayout &
                 dotted = &statement;
         }
         if (dotted) {
-            const Section &section = scanned.sections.at(dotted->section);
-            return insertLine(
-                text, dotted->end,
-                text.mid(dotted->start,
-                         skipBlanks(text, dotted->start, dotted->equals) - dotted->start),
-                path.mid(section.path.size()), rendered, newline);
+            const int keyStart = skipBlanks(text, dotted->start, dotted->equals);
+            return insertLine(text, dotted->end, text.mid(dotted->start, keyStart - dotted->start),
+                              path.mid(scanned.sections.at(dotted->section).path.size()), rendered,
+                              newline);
         }
     }
     // None of its tables is written: a new [table] at the end of the block.
