@@ -63,11 +63,12 @@ public:
     QString text()
     {
         const qint64 length = number();
-        const qint64 bytes = length * qint64(sizeof(QChar));
-        if (m_failed || length < 0 || bytes > m_bytes.size() - m_offset) {
+        if (m_failed || length < 0
+            || length > (m_bytes.size() - m_offset) / qint64(sizeof(QChar))) {
             m_failed = true;
             return {};
         }
+        const qint64 bytes = length * qint64(sizeof(QChar));
         QString value(reinterpret_cast<const QChar *>(m_bytes.data() + m_offset), length);
         m_offset += bytes;
         return value;

@@ -11,6 +11,9 @@ RenderScheduler::RenderScheduler(QObject *parent)
     m_watchdog.setSingleShot(true);
     m_watchdog.setInterval(2000);
     connect(&m_watchdog, &QTimer::timeout, this, &RenderScheduler::onWatchdog);
+    m_stopTimer.setSingleShot(true);
+    m_stopTimer.setInterval(30'000);
+    connect(&m_stopTimer, &QTimer::timeout, m_worker, &RenderWorker::stop);
     connect(m_worker, &RenderWorker::finished, this, &RenderScheduler::onFinished);
     connect(m_worker, &RenderWorker::crashed, this, &RenderScheduler::onCrashed);
 }
@@ -47,6 +50,7 @@ void RenderScheduler::clearPause()
 void RenderScheduler::stopStuckRendering()
 {
     m_watchdog.stop();
+    m_stopTimer.stop();
     m_worker->stop();
 }
 
@@ -63,6 +67,7 @@ void RenderScheduler::startNext()
 void RenderScheduler::onFinished(const QList<RenderedBlock> &blocks, int generation)
 {
     m_watchdog.stop();
+    m_stopTimer.stop();
     // Drop it if newer text is waiting: the next rendering shows that.
     if (generation == m_latest)
         Q_EMIT rendered(blocks, generation);
@@ -81,6 +86,7 @@ void RenderScheduler::onWatchdog()
     if (!m_worker->isRendering())
         return;
     m_paused = true;
+    m_stopTimer.start();
     Q_EMIT paused(m_watchdog.interval());
 }
 

@@ -4,8 +4,9 @@
 // that arrives while a rendering runs waits, and only the newest waiting text is rendered next
 // (so a burst of keystrokes costs one rendering, and nothing stale is shown). Renderings run in a
 // worker process (RenderWorker). One that runs longer than the watchdog allows pauses the
-// scheduler until resume(); resume() and clearPause() kill the stuck rendering's process, so its
-// core is free again. Typing never waits on any of it.
+// scheduler until resume(), but may still finish and be shown; resume() and clearPause() kill it,
+// so its core is free again, and so does the stop timer when nobody does (cmark-gfm's quadratic
+// cases can run for minutes). Typing never waits on any of it.
 
 #include "markdown/markdownrenderer.h"
 
@@ -27,6 +28,8 @@ public:
     ~RenderScheduler() override;
 
     void setWatchdogInterval(int milliseconds) { m_watchdog.setInterval(milliseconds); }
+    // How long after the pause a rendering still running is killed; 30 s by default.
+    void setStopInterval(int milliseconds) { m_stopTimer.setInterval(milliseconds); }
 
     // Queues the newest text; bodyFirstLine is the file line the body starts on (1-based).
     void submit(const QString &markdown, int bodyFirstLine);
@@ -62,6 +65,7 @@ private:
     int m_latest = 0;
     bool m_paused = false;
     QTimer m_watchdog;
+    QTimer m_stopTimer;
 };
 
 } // namespace pw

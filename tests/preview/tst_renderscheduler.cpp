@@ -51,6 +51,7 @@ private Q_SLOTS:
     void anotherPostClearsThePause();
     void stuckRenderingIsStopped_data();
     void stuckRenderingIsStopped();
+    void stuckRenderingIsStoppedWhenNobodyResumes();
     void crashedWorkerPausesAndRecovers();
     void withoutTheWorkerRendersOnAThread();
 };
@@ -205,6 +206,28 @@ void tst_RenderScheduler::stuckRenderingIsStopped()
     QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("Fixed *text*\n")).html);
     QCOMPARE(rendered.last().at(1).toInt(), scheduler.latestGeneration());
     QVERIFY(scheduler.worker()->processId() != stuck);
+}
+
+// Paused and left alone: the stuck rendering does not burn a core for minutes; resuming later
+// still renders the newest text.
+void tst_RenderScheduler::stuckRenderingIsStoppedWhenNobodyResumes()
+{
+    RenderScheduler scheduler;
+    scheduler.setWatchdogInterval(300);
+    scheduler.setStopInterval(500);
+    QSignalSpy paused(&scheduler, &RenderScheduler::paused);
+    QSignalSpy rendered(&scheduler, &RenderScheduler::rendered);
+    scheduler.submit(pathologicalPost(), 1);
+    QVERIFY(paused.wait(patience));
+    const qint64 stuck = scheduler.worker()->processId();
+    QVERIFY(stuck > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(processIsGone(stuck), 5000); // not in ten seconds' time
+    QVERIFY(scheduler.isPaused());
+    QVERIFY(!scheduler.worker()->isRendering());
+    scheduler.submit(QStringLiteral("later\n"), 1);
+    scheduler.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty(), patience);
+    QCOMPARE(shownHtml(rendered.last()), renderMarkdown(QStringLiteral("later\n")).html);
 }
 
 // Something else kills the worker mid-rendering: the preview pauses instead of trying the same
