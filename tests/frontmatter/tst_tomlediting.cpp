@@ -716,6 +716,32 @@ static QString dedented(const QString &example)
     return out;
 }
 
+// The paths of the keys below the top level that hold a value (not a table), in TOML key syntax.
+static QStringList leafPaths(const QJsonObject &object, const QString &prefix)
+{
+    static const QRegularExpression bare(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    QStringList paths;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString part = bare.match(it.key()).hasMatch()
+                                 ? it.key()
+                                 : QLatin1Char('"') + it.key() + QLatin1Char('"');
+        const QString path = prefix.isEmpty() ? part : prefix + QLatin1Char('.') + part;
+        if (it.value().isObject())
+            paths += leafPaths(it.value().toObject(), path);
+        else if (!prefix.isEmpty())
+            paths.append(path);
+    }
+    return paths;
+}
+
+static QStringList leafPaths(const PostDocument &doc)
+{
+    QJsonObject root;
+    for (const QString &key : doc.keys())
+        root.insert(key, doc.value(key).value());
+    return leafPaths(root, {});
+}
+
 // The TOML front matter Hugo's own documentation shows (its `code-toggle ... fm=true` examples,
 // from the hugo-docs copy in tests/data), each as a post's block: a custom key added under
 // params changes only the lines it needs, keeps every other value, and removing it again gives
@@ -796,6 +822,28 @@ void tst_TomlEditing::hugoDocsExamples()
                  std::optional<QJsonValue>(params.value_or(QJsonObject())));
     } else {
         QCOMPARE(doc.text(), block);
+    }
+
+    // Every key below the top level, to a new value and back: the original bytes.
+    const PostDocument original(block);
+    for (const QString &key : leafPaths(original)) {
+        PostDocument edited(block);
+        const QJsonValue before = edited.value(key).value();
+        QJsonArray longer = before.toArray(); // a list gains an item
+        longer.append(QStringLiteral("postwright"));
+        QJsonValue changed = longer;
+        if (before.isBool())
+            changed = !before.toBool();
+        else if (before.isDouble())
+            changed = before.toDouble() + 1;
+        else if (before.isString())
+            changed = before.toString() + "!";
+        const Result<void> set = edited.setValue(key, changed);
+        QVERIFY2(set.ok(), qPrintable(key + ": " + failureText(set)));
+        QCOMPARE(edited.value(key), std::optional<QJsonValue>(changed));
+        const Result<void> back = edited.setValue(key, before);
+        QVERIFY2(back.ok(), qPrintable(key + ": " + failureText(back)));
+        QCOMPARE(edited.text(), block);
     }
 }
 
