@@ -99,7 +99,8 @@ struct RenderHints
     bool dateValue = false;  // a date field: a valid date stays bare (YAML plain, TOML datetime)
     QString blockHeader;     // YAML block scalars: the "|" / ">-" header to keep
     QString blockIndent;     // and the indentation of their lines
-    // The string being replaced: quotes it needed (and a new value does not) are not a style.
+    // The string being replaced (TOML tells a datetime from a string by it). YAML keeps a quoted
+    // value quoted whatever it held: quotes that were needed may still be the author's style.
     std::optional<QString> previous;
 };
 
