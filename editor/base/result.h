@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+#include <initializer_list>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -92,5 +94,15 @@ public:
 private:
     std::optional<E> m_error;
 };
+
+// Runs the steps one after another and stops at the first that fails, returning its error.
+inline Result<void> inOrder(std::initializer_list<std::function<Result<void>()>> steps)
+{
+    for (const auto &step : steps) {
+        if (Result<void> done = step(); !done)
+            return done;
+    }
+    return {};
+}
 
 } // namespace pw

@@ -22,6 +22,9 @@ public:
     TaxonomyModel *tags() { return &m_tags; }
     TaxonomyModel *categories() { return &m_categories; }
 
+    // The format of the block a post without front matter gets (the blog's own, YAML in doubt).
+    FrontMatterFormat newBlockFormat() const { return pw::newBlockFormat(m_posts.posts()); }
+
     // Reads the content folder again (posts added, removed or changed by other programs).
     void rescan();
 

@@ -10,21 +10,25 @@
 
 namespace pw {
 
-Result<QString> newPostText(const QString &title, const QDateTime &date)
+Result<QString> newPostText(const QString &title, const QDateTime &date, FrontMatterFormat format)
 {
     PostDocument doc(QStringLiteral("\n"));
-    for (const Result<void> &step : {doc.setField(Field::Title, title),
-                                     doc.setField(Field::Date, formatDateLike(date, {})),
-                                     doc.setDraft(true), doc.setTerms(Field::Tags, {})}) {
-        if (!step)
-            return failure(step.error());
-    }
+    doc.setNewBlockFormat(format);
+    const Result<void> written = inOrder({
+        [&] { return doc.setField(Field::Title, title); },
+        [&] { return doc.setField(Field::Date, formatDateLike(date, {})); },
+        [&] { return doc.setDraft(true); },
+        [&] { return doc.setTerms(Field::Tags, {}); },
+    });
+    if (!written)
+        return failure(written.error());
     return doc.text();
 }
 
-Result<QString> createPost(const Blog &blog, const QString &title, const QDateTime &date)
+Result<QString> createPost(const Blog &blog, const QString &title, const QDateTime &date,
+                           FrontMatterFormat format)
 {
-    const Result<QString> text = newPostText(title, date);
+    const Result<QString> text = newPostText(title, date, format);
     if (!text)
         return text;
     if (!QDir().mkpath(blog.postsDir))

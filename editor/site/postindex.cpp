@@ -1,5 +1,7 @@
 #include "site/postindex.h"
 
+#include "frontmatter/blockformat.h"
+
 #include "site/blog.h"
 
 #include <QDirIterator>
@@ -61,6 +63,7 @@ PostSummary summarizePost(const QString &path, const PostDocument &document)
     summary.draft = meta.draft;
     summary.tags = meta.tags;
     summary.categories = meta.categories;
+    summary.format = document.format();
     summary.diagnostics = document.diagnostics();
     return summary;
 }
@@ -96,6 +99,15 @@ QList<PostSummary> scanPosts(const Blog &blog)
         posts.append(summarizePost(file, blog.termRule));
     std::stable_sort(posts.begin(), posts.end(), newerFirst);
     return posts;
+}
+
+FrontMatterFormat newBlockFormat(const QList<PostSummary> &posts)
+{
+    QList<FrontMatterFormat> formats;
+    formats.reserve(posts.size());
+    for (const PostSummary &post : posts)
+        formats.append(post.format);
+    return formatForNewBlocks(formats);
 }
 
 bool newerFirst(const PostSummary &a, const PostSummary &b)

@@ -20,6 +20,7 @@ struct PostSummary {
     bool draft = false;
     QStringList tags;
     QStringList categories;
+    FrontMatterFormat format = FrontMatterFormat::None; // of the post's block, None without one
     QList<Diagnostic> diagnostics; // including a file that could not be read or decoded
 };
 
@@ -30,6 +31,9 @@ PostSummary summarizePost(const QString &path, const PostDocument &document);
 // Every Markdown file under the blog's content folder (not its build output, not hidden folders).
 QStringList findPostFiles(const Blog &blog);
 QList<PostSummary> scanPosts(const Blog &blog);
+
+// The front-matter format a post without a block gets: the one most of these posts use.
+FrontMatterFormat newBlockFormat(const QList<PostSummary> &posts);
 
 // Newest first; undated posts last, then by title.
 bool newerFirst(const PostSummary &a, const PostSummary &b);

@@ -63,15 +63,16 @@ Result<void> copyResourceTree(const QString &from, const QString &to)
 Result<QString> samplePostText(const SeedPost &seed, const QDateTime &date, const QString &body)
 {
     PostDocument doc(body);
-    for (const Result<void> &step : {doc.setField(Field::Title, seed.title),
-                                     doc.setField(Field::Description, seed.description),
-                                     doc.setField(Field::Date, date.toString(Qt::ISODate)),
-                                     doc.setDraft(false),
-                                     doc.setTerms(Field::Categories, {seed.category}),
-                                     doc.setTerms(Field::Tags, seed.tags)}) {
-        if (!step)
-            return failure(step.error());
-    }
+    const Result<void> written = inOrder({
+        [&] { return doc.setField(Field::Title, seed.title); },
+        [&] { return doc.setField(Field::Description, seed.description); },
+        [&] { return doc.setField(Field::Date, date.toString(Qt::ISODate)); },
+        [&] { return doc.setDraft(false); },
+        [&] { return doc.setTerms(Field::Categories, {seed.category}); },
+        [&] { return doc.setTerms(Field::Tags, seed.tags); },
+    });
+    if (!written)
+        return failure(written.error());
     return doc.text();
 }
 

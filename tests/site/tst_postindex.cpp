@@ -3,6 +3,7 @@
 
 #include "publish/gitrepository.h"
 #include "site/blog.h"
+#include "site/newpost.h"
 #include "site/postindex.h"
 #include "site/postlistmodel.h"
 #include "site/taxonomymodel.h"
@@ -155,6 +156,45 @@ private Q_SLOTS:
         QCOMPARE(int(blog.generator), generator);
         QCOMPARE(blog.postsDir, dir.filePath(posts));
         QCOMPARE(blog.termRule == pw::TermStringRule::SplitOnSpaces, generator == int(pw::SiteGenerator::Jekyll));
+    }
+
+    // A new post, and a post without a block that gets a field, are written in the format the
+    // blog's own posts use: a Hugo blog of TOML posts does not grow a YAML block.
+    void newPostsUseTheBlogsFormat_data()
+    {
+        QTest::addColumn<QStringList>("existing");
+        QTest::addColumn<QString>("opening");
+        QTest::newRow("nominal: TOML blog") << QStringList{"+++\ntitle = \"a\"\n+++\n", "+++\ntitle = \"b\"\n+++\n",
+                                                           "---\ntitle: c\n---\n", "no front matter\n"}
+                                            << "+++\n";
+        QTest::newRow("nominal: YAML blog") << QStringList{"---\ntitle: a\n---\n", "+++\ntitle = \"b\"\n+++\n",
+                                                           "---\ntitle: c\n---\n"}
+                                            << "---\n";
+        QTest::newRow("nominal: JSON blog") << QStringList{"{\"title\": \"a\"}\n"} << "{";
+        QTest::newRow("robustness: no post has a block") << QStringList{"just text\n"} << "---\n";
+        QTest::newRow("robustness: empty blog") << QStringList{} << "---\n";
+    }
+
+    void newPostsUseTheBlogsFormat()
+    {
+        QFETCH(QStringList, existing);
+        QFETCH(QString, opening);
+        QTemporaryDir dir;
+        QVERIFY(pw::initRepository(dir.path(), false, QStringLiteral("main")).ok());
+        QVERIFY(GitSandbox::writeFile(dir.filePath("hugo.toml"), "title = 'x'\n"));
+        for (qsizetype i = 0; i < existing.size(); ++i)
+            QVERIFY(GitSandbox::writeFile(dir.filePath(QStringLiteral("content/posts/p%1.md").arg(i)), existing[i].toUtf8()));
+        const pw::Blog blog = *pw::openBlog(dir.path());
+        const pw::FrontMatterFormat format = pw::newBlockFormat(pw::scanPosts(blog));
+
+        const auto path = pw::createPost(blog, QStringLiteral("A new post"), QDateTime::currentDateTime(), format);
+        QVERIFY2(path.ok(), path.ok() ? "" : qPrintable(path.error().message));
+        const QString text = QString::fromUtf8(GitSandbox::readFile(*path));
+        QVERIFY2(text.startsWith(opening), qPrintable(text));
+        const pw::PostDocument written(text);
+        QVERIFY(written.diagnostics().isEmpty());
+        QCOMPARE(written.metadata().title, QStringLiteral("A new post"));
+        QVERIFY(written.metadata().draft);
     }
 
 private:
