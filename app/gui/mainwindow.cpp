@@ -321,6 +321,7 @@ Result<void> MainWindow::openBlog(const QString &path)
 Result<void> MainWindow::openPost(const QString &path)
 {
     const Blog &blog = m_blog->blog();
+    m_session->setNewBlockFormat(m_blog->newBlockFormat());
     if (const Result<void> r = m_session->open(path, blog.termRule); !r)
         return r;
     m_preview->setPostPath(path);
@@ -340,7 +341,8 @@ void MainWindow::newPost()
                                                 QString(), &ok);
     if (!ok || title.trimmed().isEmpty())
         return;
-    const Result<QString> path = createPost(m_blog->blog(), title.trimmed(), QDateTime::currentDateTime());
+    const Result<QString> path = createPost(m_blog->blog(), title.trimmed(), QDateTime::currentDateTime(),
+                                                m_blog->newBlockFormat());
     if (!path) {
         warn(tr("Cannot create the post"), path.error().toString());
         return;

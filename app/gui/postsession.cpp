@@ -134,6 +134,7 @@ void PostSession::applyEdit(const std::function<Result<void>(PostDocument &)> &e
         return;
     // Edit the text as it is now, not as it was at the last (debounced) parse.
     PostDocument doc(m_editor->toPlainText(), m_rule);
+    doc.setNewBlockFormat(m_newBlockFormat);
     if (const Result<void> r = edit(doc); !r) {
         Q_EMIT problem(r.error().toString());
         return;

@@ -34,6 +34,9 @@ public:
     // done first, so callers never act on a stale document.
     const PostDocument &document();
 
+    // The format of the block a panel edit creates in a post that has none (the blog's own).
+    void setNewBlockFormat(FrontMatterFormat format) { m_newBlockFormat = format; }
+
     // Panel edits: each becomes one undoable change of exactly the lines concerned.
     void applyField(Field field, const QJsonValue &value);
     void applyTerms(Field field, const QStringList &terms);
@@ -60,6 +63,7 @@ private:
     PostFile m_encoding; // BOM and line endings of the file as read
     QByteArray m_diskBytes; // what the file held when we last read or wrote it
     TermStringRule m_rule = TermStringRule::WholeString;
+    FrontMatterFormat m_newBlockFormat = FrontMatterFormat::Yaml;
     PostDocument m_document;
     QTimer m_reparseTimer;
     QFileSystemWatcher *m_watcher;

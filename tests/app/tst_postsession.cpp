@@ -103,6 +103,29 @@ private Q_SLOTS:
         QCOMPARE(session.document().metadata().title, QStringLiteral("ABC"));
     }
 
+    // A panel edit in a post without front matter creates the block in the blog's format.
+    void panelEditCreatesTheBlogsFormat_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nominal: TOML") << int(pw::FrontMatterFormat::Toml) << "+++\ntitle = \"T\"\n+++\nbody\n";
+        QTest::newRow("nominal: YAML") << int(pw::FrontMatterFormat::Yaml) << "---\ntitle: T\n---\nbody\n";
+    }
+
+    void panelEditCreatesTheBlogsFormat()
+    {
+        QFETCH(int, format);
+        QFETCH(QString, expected);
+        QVERIFY(GitSandbox::writeFile(m_path, "body\n"));
+        QPlainTextEdit editor;
+        pw::PostSession session(&editor);
+        session.setNewBlockFormat(pw::FrontMatterFormat(format));
+        QVERIFY(session.open(m_path, pw::TermStringRule::WholeString).ok());
+        session.applyField(pw::Field::Title, QStringLiteral("T"));
+        QCOMPARE(editor.toPlainText(), expected);
+        QCOMPARE(session.document().metadata().title, QStringLiteral("T"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;
