@@ -116,6 +116,17 @@ int scanDelimitedMath(At at, int start, int closing, std::string &tex)
     return 0;
 }
 
+// Whether the text from `start` to `end` opens a line and ends one (trailing spaces allowed).
+template<typename At>
+bool standsAlone(At at, int start, int end)
+{
+    if (start > 0 && at(start - 1) != '\n')
+        return false;
+    while (at(end) == ' ' || at(end) == '\t')
+        ++end;
+    return at(end) == 0 || at(end) == '\n' || at(end) == '\r';
+}
+
 cmark_node *matchMath(cmark_syntax_extension *, cmark_parser *, cmark_node *,
                       unsigned char character, cmark_inline_parser *inlines)
 {
@@ -132,6 +143,10 @@ cmark_node *matchMath(cmark_syntax_extension *, cmark_parser *, cmark_node *,
     } else if (const int token = tokenAt(at, start); token == 0 || token == 2) {
         display = token == 2;
         end = scanDelimitedMath(at, start, token + 1, tex);
+        // Writers escape brackets in prose ("\[citation needed\]"); display math stands on lines
+        // of its own, so only a \[ that opens a line and a \] that ends one are math.
+        if (display && end != 0 && !(standsAlone(at, start, end)))
+            end = 0;
     }
     if (end == 0)
         return nullptr; // text (a lone token is put back after parsing)

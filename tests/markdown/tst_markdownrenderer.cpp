@@ -267,6 +267,12 @@ void tst_MarkdownRenderer::math_data()
         << "$\\(x\\)$ and \\($5\\)\n"
         << "<p><span class=\"math inline\">\\(\\(x\\)\\)</span> and "
            "<span class=\"math inline\">\\($5\\)</span></p>\n";
+    QTest::newRow("robustness: escaped brackets in prose are brackets, not display math")
+        << "See \\[citation needed\\] and \\[1\\].\n\\[x\\] starts a line, ends none\n"
+        << "<p>See [citation needed] and [1].\n[x] starts a line, ends none</p>\n";
+    QTest::newRow("nominal: \\[ \\] on one line of its own is display math")
+        << "Energy:\n\\[E = mc^2\\]  \nmore\n"
+        << "<p>Energy:\n<span class=\"math display\">\\[E = mc^2\\]</span><br />\nmore</p>\n";
     QTest::newRow("robustness: a lone \\( is an escaped bracket")
         << "a \\( b \\] c [x](y\\(z)\n"
         << "<p>a ( b ] c <a href=\"y(z\">x</a></p>\n";
