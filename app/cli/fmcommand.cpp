@@ -6,6 +6,10 @@
 
 #include "frontmatter/jsonargument.h"
 #include "frontmatter/postdocument.h"
+#include "site/blog.h"
+#include "site/postindex.h"
+
+#include <QFileInfo>
 
 namespace pw::cli {
 
@@ -21,6 +25,14 @@ void printDiagnostics(const QString &path, const QList<Diagnostic> &diagnostics)
               << (isError ? "error: " : "warning: ") << d.message << '\n';
     }
     err().flush();
+}
+
+// The format the posts of the blog around `path` use, for a post that gets its first block (YAML
+// when the file is in no blog).
+FrontMatterFormat newBlockFormatAround(const QString &path)
+{
+    const Result<Blog> blog = openBlog(QFileInfo(path).absolutePath());
+    return blog ? newBlockFormat(scanPosts(*blog)) : FrontMatterFormat::Yaml;
 }
 
 } // namespace
@@ -87,6 +99,8 @@ int runFmCommand(const QStringList &args)
         return Success;
     }
 
+    if (newValue && doc.format() == FrontMatterFormat::None)
+        doc.setNewBlockFormat(newBlockFormatAround(path));
     const Result<void> edited = newValue ? doc.setValue(key, *newValue) : doc.unset(key);
     if (!edited)
         return reportProblem(path, edited.error());

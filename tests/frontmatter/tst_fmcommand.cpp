@@ -1,5 +1,6 @@
 // `postwright-cli fm get|set|unset` on real files, run as a real process.
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -53,6 +54,7 @@ class tst_FmCommand : public QObject
 private Q_SLOTS:
     void command_data();
     void command();
+    void firstBlockInTheBlogsFormat();
 
 private:
     QTemporaryDir m_dir;
@@ -164,6 +166,30 @@ void tst_FmCommand::command()
         QVERIFY2(result.err.startsWith(path) || errPart == QLatin1String("cannot read"),
                  qPrintable(result.err));
     QCOMPARE(readAll(path), after);
+}
+
+// A post without front matter in a blog of TOML posts gets a TOML block, in a real git work tree.
+void tst_FmCommand::firstBlockInTheBlogsFormat()
+{
+    QTemporaryDir blog;
+    QVERIFY(blog.isValid());
+    QVERIFY(QProcess::execute(QStringLiteral("git"), {"init", "-q", blog.path()}) == 0);
+    QVERIFY(QDir(blog.path()).mkpath(QStringLiteral("content/posts")));
+    QVERIFY(writeAll(blog.filePath("hugo.toml"), "title = 'x'\n"));
+    QVERIFY(writeAll(blog.filePath("content/posts/a.md"), "+++\ntitle = \"A\"\n+++\nbody\n"));
+    QVERIFY(writeAll(blog.filePath("content/posts/b.md"), "+++\ntitle = \"B\"\n+++\nbody\n"));
+    const QString bare = blog.filePath("content/posts/new.md");
+    QVERIFY(writeAll(bare, "Just text.\n"));
+
+    const Run result = run({"set", bare, "title", "\"New\""});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(readAll(bare), QByteArray("+++\ntitle = \"New\"\n+++\nJust text.\n"));
+
+    // Outside any blog: YAML, the common default.
+    const QString loose = m_dir.filePath(QStringLiteral("loose.md"));
+    QVERIFY(writeAll(loose, "Just text.\n"));
+    QCOMPARE(run({"set", loose, "title", "\"New\""}).exitCode, 0);
+    QCOMPARE(readAll(loose), QByteArray("---\ntitle: New\n---\nJust text.\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_FmCommand)
