@@ -1,5 +1,7 @@
 #include "frontmatter/tomlsyntax.h"
 
+#include "frontmatter/exactnumber.h"
+
 #include "frontmatter/entryeditor.h"
 #include "frontmatter/flowscan.h"
 #include "frontmatter/textindex.h"
@@ -34,8 +36,14 @@ QJsonValue toJson(const toml::node &node)
     switch (node.type()) {
     case toml::node_type::string:
         return QString::fromStdString(*node.value<std::string>());
-    case toml::node_type::integer:
-        return double(*node.value<int64_t>());
+    case toml::node_type::integer: {
+        // Beyond 2^53 a double would round the integer (ids, big weights): keep it exact.
+        const int64_t integer = *node.value<int64_t>();
+        constexpr int64_t exactDoubleLimit = int64_t(1) << 53;
+        if (integer > exactDoubleLimit || integer < -exactDoubleLimit)
+            return QJsonValue(qint64(integer));
+        return double(integer);
+    }
     case toml::node_type::floating_point:
         return *node.value<double>();
     case toml::node_type::boolean:
@@ -699,8 +707,9 @@ QString TomlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
-        QString number = numberText(value.toDouble());
-        if (!(std::trunc(value.toDouble()) == value.toDouble()
+        QString number = numberText(value);
+        const bool exactInteger = value.toVariant().userType() == QMetaType::LongLong;
+        if (!exactInteger && !(std::trunc(value.toDouble()) == value.toDouble()
               && std::fabs(value.toDouble()) < 1e15)
             && !number.contains(QLatin1Char('.')) && !number.contains(QLatin1Char('e')))
             number += QStringLiteral(".0");

@@ -97,6 +97,13 @@ void tst_FmCommand::command_data()
     QTest::newRow("nominal: set a big integer in json front matter")
         << QByteArray("{\"id\": 1}\n") << QStringList{"set", "FILE", "id", "123456789012345678"}
         << 0 << "" << "" << QByteArray("{\"id\": 123456789012345678}\n");
+    QTest::newRow("nominal: get a big integer from toml front matter")
+        << QByteArray("+++\nid = 123456789012345678\n+++\n")
+        << QStringList{"get", "FILE", "id"} << 0 << "123456789012345678\n"
+        << "" << QByteArray("+++\nid = 123456789012345678\n+++\n");
+    QTest::newRow("nominal: set a big integer in toml front matter")
+        << QByteArray("+++\nid = 1\nratio = 2.5\n+++\n") << QStringList{"set", "FILE", "id", "123456789012345678"}
+        << 0 << "" << "" << QByteArray("+++\nid = 123456789012345678\nratio = 2.5\n+++\n");
     QTest::newRow("nominal: set a string that needs quotes")
         << post << QStringList{"set", "FILE", "title", "\"New: title\""} << 0 << ""
         << ""
