@@ -45,6 +45,7 @@ PreviewWidget::PreviewWidget(QWidget *parent)
         m_lastLineFromPreview = line;
         Q_EMIT sourceLineScrolled(line);
     });
+    updateAppearance(); // the view's defaults are not the widget's (math)
 }
 
 PreviewWidget::~PreviewWidget() = default;

@@ -31,7 +31,7 @@ public:
     setRemoteContentAllowed(bool allowed); // off by default (a remote image is a tracking pixel)
     void setCustomStyleSheet(const QString &cssFile); // the blog's own CSS; empty: ours
     void setDarkMode(bool dark);
-    void setMathEnabled(bool enabled); // KaTeX typesets $…$, $$…$$, \(…\), \[…\]; off by default
+    void setMathEnabled(bool enabled); // KaTeX typesets $…$, $$…$$, \(…\), \[…\]; on by default
     void scrollToSourceLine(int line); // editor -> preview
 
     void setRenderTimeLimit(int milliseconds); // live preview pauses beyond it; 2 s by default
@@ -60,7 +60,7 @@ private:
     QString m_postFile;
     QString m_customStyleSheet;
     bool m_dark = false;
-    bool m_math = false;
+    bool m_math = true; // the renderer always marks math up: typeset it, or the TeX shows as \(…\)
     int m_lastLineFromPreview = -1;
 };
 

@@ -407,6 +407,8 @@ void tst_PreviewWidget::mathIsTypesetByKatex_data()
                                                                << QStringList{} << 0;
     QTest::newRow("robustness: code is not math") << "`$a$`\n\n```\n$$b$$\n```\n"
                                                   << QStringList{} << 0;
+    QTest::newRow("robustness: typeset with the widget's defaults, as the app uses it")
+        << "Math $x^2$ and $5.\n" << QStringList{"x^2"} << 0;
 }
 
 // The formulas reach KaTeX as the author wrote them, in the real page.
@@ -415,8 +417,7 @@ void tst_PreviewWidget::mathIsTypesetByKatex()
     QFETCH(QString, markdown);
     QFETCH(QStringList, tex);
     QFETCH(int, displayed);
-    m_preview->setMathEnabled(true);
-    show(markdown);
+    show(markdown); // the widget's defaults: the app never calls setMathEnabled()
     const QString given
         = QStringLiteral("Array.from(document.querySelectorAll('#pw-content .katex "
                          "annotation[encoding=\"application/x-tex\"]')).map(a => a.textContent)");
