@@ -8,6 +8,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cstring>
 #include <type_traits>
@@ -188,35 +189,134 @@ RenderedBlock renderBlock(cmark_node *root, int firstLine, int lastLine, int fla
     return block;
 }
 
-// Each top-level node on its own. cmark-gfm has already moved the footnote definitions (those
-// referenced) to the end of the document; they are one block, rendered in one go because the
-// renderer numbers them and writes the <section> around them.
+// Elements without an end tag, and those whose end tag may be left out (a browser closes them
+// itself when the next block starts): neither keeps the blocks after it inside.
+bool leavesNothingOpen(QStringView name)
+{
+    static const QSet<QString> names = {
+        QStringLiteral("area"),     QStringLiteral("base"),    QStringLiteral("br"),
+        QStringLiteral("col"),      QStringLiteral("embed"),   QStringLiteral("hr"),
+        QStringLiteral("img"),      QStringLiteral("input"),   QStringLiteral("link"),
+        QStringLiteral("meta"),     QStringLiteral("param"),   QStringLiteral("source"),
+        QStringLiteral("track"),    QStringLiteral("wbr"),     QStringLiteral("p"),
+        QStringLiteral("li"),       QStringLiteral("dt"),      QStringLiteral("dd"),
+        QStringLiteral("rt"),       QStringLiteral("rp"),      QStringLiteral("option"),
+        QStringLiteral("tr"),       QStringLiteral("td"),      QStringLiteral("th"),
+        QStringLiteral("thead"),    QStringLiteral("tbody"),   QStringLiteral("tfoot"),
+        QStringLiteral("colgroup"), QStringLiteral("caption"),
+    };
+    return names.contains(name.toString().toLower());
+}
+
+// How many elements are open after the sanitized html, when `open` were before it: each end tag
+// closes one, each start tag opens one (comments and the text of a style element do not count).
+// The sanitizer writes every tag it keeps itself, so tags are well formed.
+int openElementsAfter(const QString &html, int open)
+{
+    const auto isNameChar = [](QChar c) {
+        return c.isLetterOrNumber() || c == u'-';
+    };
+    for (qsizetype at = html.indexOf(u'<'); at >= 0 && at + 1 < html.size();
+         at = html.indexOf(u'<', at + 1)) {
+        if (QStringView(html).sliced(at).startsWith(u"<!--")) {
+            at = html.indexOf(QStringLiteral("-->"), at + 4);
+            if (at < 0)
+                break;
+            continue;
+        }
+        const bool closing = html[at + 1] == u'/';
+        qsizetype nameStart = at + (closing ? 2 : 1);
+        qsizetype nameEnd = nameStart;
+        while (nameEnd < html.size() && isNameChar(html[nameEnd]))
+            ++nameEnd;
+        if (nameEnd == nameStart || !html[nameStart].isLetter())
+            continue;
+        const QStringView name = QStringView(html).sliced(nameStart, nameEnd - nameStart);
+        const qsizetype tagEnd = html.indexOf(u'>', nameEnd);
+        if (tagEnd < 0)
+            break;
+        if (leavesNothingOpen(name) || (!closing && html[tagEnd - 1] == u'/'))
+            continue;
+        if (closing) {
+            open = qMax(0, open - 1);
+        } else {
+            ++open;
+            if (name.compare(u"style", Qt::CaseInsensitive) == 0) {
+                at = html.indexOf(QStringLiteral("</style"), tagEnd, Qt::CaseInsensitive) - 1;
+                if (at < 0)
+                    break;
+            }
+        }
+    }
+    return open;
+}
+
+// Nodes rendered together as one block.
+class BlockGroup
+{
+public:
+    void add(cmark_node *node)
+    {
+        const int first = cmark_node_get_start_line(node);
+        const int last = cmark_node_get_end_line(node);
+        if (!m_root) {
+            m_root.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+            m_first = first;
+        }
+        m_first = qMin(m_first, first);
+        m_last = qMax(m_last, last);
+        cmark_node_append_child(m_root.get(), node); // unlinks it from the document
+    }
+    bool isEmpty() const { return !m_root; }
+    RenderedBlock render(int flags, cmark_llist *extensions) const
+    {
+        return renderBlock(m_root.get(), m_first, m_last, flags, extensions);
+    }
+
+private:
+    cmark::Node m_root;
+    int m_first = 0;
+    int m_last = 0;
+};
+
+// Each top-level node on its own, except where raw HTML leaves an element open (<details>, a
+// <div> around Markdown): the nodes up to the one that closes it are one block, so that the page,
+// which parses each block on its own, nests them as a browser reading the whole document does.
+// cmark-gfm has already moved the footnote definitions (those referenced) to the end of the
+// document; they are one block, rendered in one go because the renderer numbers them and writes
+// the <section> around them.
 QList<RenderedBlock> renderBlocks(cmark_node *document, int flags, cmark_llist *extensions)
 {
     QList<RenderedBlock> blocks;
-    cmark::Node footnotes;
-    int footnotesFirst = 0;
-    int footnotesLast = 0;
+    BlockGroup footnotes;
+    BlockGroup openHtml;
+    int openDepth = 0;
     for (cmark_node *node = cmark_node_first_child(document); node;) {
         cmark_node *next = cmark_node_next(node);
-        const int first = cmark_node_get_start_line(node);
-        const int last = cmark_node_get_end_line(node);
         if (cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION) {
-            if (!footnotes) {
-                footnotes.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
-                footnotesFirst = first;
+            footnotes.add(node);
+            node = next;
+            continue;
+        }
+        if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
+            openDepth = openElementsAfter(literal(node), openDepth);
+        if (openDepth > 0 || !openHtml.isEmpty()) {
+            openHtml.add(node);
+            if (openDepth == 0) {
+                blocks.append(openHtml.render(flags, extensions));
+                openHtml = BlockGroup();
             }
-            footnotesFirst = qMin(footnotesFirst, first);
-            footnotesLast = qMax(footnotesLast, last);
-            cmark_node_append_child(footnotes.get(), node); // unlinks it from the document
         } else {
-            blocks.append(renderBlock(node, first, last, flags, extensions));
+            const int first = cmark_node_get_start_line(node);
+            blocks.append(
+                renderBlock(node, first, cmark_node_get_end_line(node), flags, extensions));
         }
         node = next;
     }
-    if (footnotes)
-        blocks.append(
-            renderBlock(footnotes.get(), footnotesFirst, footnotesLast, flags, extensions));
+    if (!openHtml.isEmpty())
+        blocks.append(openHtml.render(flags, extensions));
+    if (!footnotes.isEmpty())
+        blocks.append(footnotes.render(flags, extensions));
     return blocks;
 }
 

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void blocksDoNotDependOnTheirPosition_data();
     void blocksDoNotDependOnTheirPosition();
     void footnotesAreTheLastBlock();
+    void htmlLeftOpenKeepsItsBlocks_data();
+    void htmlLeftOpenKeepsItsBlocks();
     void shortcodesKeepLineNumbers();
     void largeInputRendersQuickly();
 };
@@ -378,6 +380,52 @@ void tst_MarkdownRenderer::footnotesAreTheLastBlock()
     QCOMPARE(post.blocks[2].lastLine, 15); // cmark-gfm counts the blank line after it
     QCOMPARE(post.blocks[1].firstLine, 16);
     QCOMPARE(post.html.count("<section"), 1);
+}
+
+void tst_MarkdownRenderer::htmlLeftOpenKeepsItsBlocks_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QList<int>>("firstLines"); // of the blocks, in the file
+    QTest::newRow("nominal: balanced raw HTML is a block of its own")
+        << "<div>\nx\n</div>\n\nText\n"
+        << QList<int>{1, 5};
+    QTest::newRow("robustness: <details> around Markdown is one block")
+        << "<details>\n<summary>Sum</summary>\n\nhidden text here\n\n</details>\n\nAfter\n"
+        << QList<int>{1, 8};
+    QTest::newRow("robustness: a <div class> around Markdown is one block")
+        << "Before\n\n<div class=\"note\">\n\n**bold** and\n\n- a list\n\n</div>\n\nAfter\n"
+        << QList<int>{1, 3, 11};
+    QTest::newRow("robustness: nested elements close at the outer end tag")
+        << "<div>\n\n<details>\n\ntext\n\n</details>\n\nmore\n\n</div>\n\nAfter\n"
+        << QList<int>{1, 13};
+    QTest::newRow("robustness: an element never closed takes the rest of the document")
+        << "a\n\n<div>\n\nb\n\nc\n"
+        << QList<int>{1, 3};
+    QTest::newRow("robustness: a stray end tag closes nothing")
+        << "</div>\n\na\n\n<div>x</div>\n\nb\n"
+        << QList<int>{1, 3, 5, 7};
+    QTest::newRow("robustness: void elements, <p> and comments leave nothing open")
+        << "<p>\n<img src=\"a.png\"><br>\n\na\n\n<!-- <div> -->\n\nb\n"
+        << QList<int>{1, 4, 6, 8};
+    QTest::newRow("robustness: footnotes stay the last block after an open element")
+        << "A[^n]\n\n<div>\n\nb\n\n[^n]: note\n"
+        << QList<int>{1, 3, 7};
+}
+
+// The page parses each block on its own: raw HTML that leaves an element open keeps the blocks
+// up to its end tag in the same block, so they nest in it as in the whole document.
+void tst_MarkdownRenderer::htmlLeftOpenKeepsItsBlocks()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QList<int>, firstLines);
+    RenderOptions options;
+    options.lineOffset = 2;
+    const RenderedPost post = renderMarkdown(markdown, options);
+    QList<int> lines;
+    for (const RenderedBlock &block : post.blocks)
+        lines.append(block.firstLine - options.lineOffset);
+    QCOMPARE(lines, firstLines);
+    QCOMPARE(joinBlocks(post.blocks), post.html);
 }
 
 void tst_MarkdownRenderer::shortcodesKeepLineNumbers()

@@ -69,6 +69,8 @@ private Q_SLOTS:
     void patchesInPlace();
     void patchedPageIsWhatTheCliPrints_data();
     void patchedPageIsWhatTheCliPrints();
+    void markdownInRawHtmlNestsInIt_data();
+    void markdownInRawHtmlNestsInIt();
     void aPageThatLostTrackIsSentEverything();
     void followsTheEditorByLine_data();
     void followsTheEditorByLine();
@@ -208,6 +210,14 @@ void tst_PreviewWidget::patchedPageIsWhatTheCliPrints_data()
     QTest::newRow("robustness: blocks reordered")
         << post << "Last paragraph.\n\n- one\n- two\n\nFirst paragraph.\n\n# Title\n"
         << 0;
+    const QString details = edited("First paragraph.\n\n- one\n- two\n",
+                                   "<details>\n<summary>Sum</summary>\n\nhidden text here\n\n"
+                                   "- one\n- two\n\n</details>\n");
+    QTest::newRow("robustness: Markdown wrapped in <details>") << post << details << 2;
+    QTest::newRow("robustness: an edit inside <details>")
+        << details << QString(details).replace("hidden text here", "hidden *text* edited") << 3;
+    QTest::newRow("robustness: <details> closed, then opened again")
+        << details << QString(details).replace("</details>\n", "") << 1;
 }
 
 // Only the blocks that changed are sent and patched; whatever the edit, the page ends up showing
@@ -230,6 +240,34 @@ void tst_PreviewWidget::patchedPageIsWhatTheCliPrints()
                                ".filter(e => e.__mark === 1).length"))
                  .toInt(),
              kept);
+}
+
+void tst_PreviewWidget::markdownInRawHtmlNestsInIt_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("selector"); // of the Markdown's element in the page
+    QTest::addColumn<QString>("text");
+    QTest::newRow("robustness: a paragraph inside <details>")
+        << "<details>\n<summary>Sum</summary>\n\nhidden text here\n\n</details>\n\nAfter\n"
+        << "details > p"
+        << "hidden text here";
+    QTest::newRow("robustness: Markdown inside <div class>")
+        << "<div class=\"note\">\n\n**bold** words\n\n</div>\n"
+        << "div.note > p > strong"
+        << "bold";
+}
+
+// Raw HTML around Markdown wraps it in the page as in a browser reading the whole document.
+void tst_PreviewWidget::markdownInRawHtmlNestsInIt()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, selector);
+    QFETCH(QString, text);
+    show(markdown);
+    QCOMPARE(js(QStringLiteral("(document.querySelector('#pw-content %1') || {}).textContent")
+                    .arg(selector))
+                 .toString(),
+             text);
 }
 
 // Something removed a block behind the page's back: the next edit cannot apply, so the page
@@ -408,7 +446,8 @@ void tst_PreviewWidget::mathIsTypesetByKatex_data()
     QTest::newRow("robustness: code is not math") << "`$a$`\n\n```\n$$b$$\n```\n"
                                                   << QStringList{} << 0;
     QTest::newRow("robustness: typeset with the widget's defaults, as the app uses it")
-        << "Math $x^2$ and $5.\n" << QStringList{"x^2"} << 0;
+        << "Math $x^2$ and $5.\n"
+        << QStringList{"x^2"} << 0;
 }
 
 // The formulas reach KaTeX as the author wrote them, in the real page.
