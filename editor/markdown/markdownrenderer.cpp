@@ -342,6 +342,8 @@ RenderedPost renderMarkdown(const QString &markdown, const RenderOptions &option
     cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
     cmark::Node document(cmark_parser_finish(parser.get()));
 
+    if (options.extensions.contains(QStringLiteral("math")))
+        finishMath(document.get());
     if (mathMasked)
         restoreMathDelimiters(document.get());
     RenderedPost post;

@@ -34,9 +34,9 @@ struct Heading
 
 // One top-level node of the document (a paragraph, a list, a table...; all footnotes together are
 // the last block; raw HTML that leaves an element open, like <details>, and the nodes up to its end
-// tag are one block, so each block's HTML is balanced). Its HTML does not depend on where the block is in the file: the lines in its
-// data-sourcepos attributes count from the block's first line (1), so text typed above a block
-// leaves its HTML, and its hash, as they were.
+// tag are one block, so each block's HTML is balanced). Its HTML does not depend on where the block
+// is in the file: the lines in its data-sourcepos attributes count from the block's first line (1),
+// so text typed above a block leaves its HTML, and its hash, as they were.
 struct RenderedBlock
 {
     QString html;

@@ -127,7 +127,7 @@ bool standsAlone(At at, int start, int end)
     return at(end) == 0 || at(end) == '\n' || at(end) == '\r';
 }
 
-cmark_node *matchMath(cmark_syntax_extension *, cmark_parser *, cmark_node *,
+cmark_node *matchMath(cmark_syntax_extension *self, cmark_parser *, cmark_node *,
                       unsigned char character, cmark_inline_parser *inlines)
 {
     auto at = [inlines](int offset) -> unsigned char {
@@ -136,31 +136,54 @@ cmark_node *matchMath(cmark_syntax_extension *, cmark_parser *, cmark_node *,
     const int start = cmark_inline_parser_get_offset(inlines);
     std::string tex;
     int end = 0;
-    bool display = false;
+    std::string opening;
+    std::string closing;
     if (character == '$') {
-        display = at(start + 1) == '$';
+        const bool display = at(start + 1) == '$';
         end = scanDollarMath(at, start, display, tex);
+        opening = closing = display ? "$$" : "$";
     } else if (const int token = tokenAt(at, start); token == 0 || token == 2) {
-        display = token == 2;
         end = scanDelimitedMath(at, start, token + 1, tex);
         // Writers escape brackets in prose ("\[citation needed\]"); display math stands on lines
         // of its own, so only a \[ that opens a line and a \] that ends one are math.
-        if (display && end != 0 && !(standsAlone(at, start, end)))
+        if (token == 2 && end != 0 && !(standsAlone(at, start, end)))
             end = 0;
+        opening = delimiters[token];
+        closing = delimiters[token + 1];
     }
     if (end == 0)
         return nullptr; // text (a lone token is put back after parsing)
     cmark_inline_parser_set_offset(inlines, end);
 
+    // Inline HTML, not a custom node: table cells may contain only the standard inline types.
+    // Until finishMath() its literal is the math as the author wrote it: in an image's
+    // description it stays that text.
+    cmark_node *node = cmark_node_new(CMARK_NODE_HTML_INLINE);
+    cmark_node_set_literal(node, (opening + tex + closing).c_str());
+    cmark_node_set_syntax_extension(node, self);
+    return node;
+}
+
+// The HTML of math as the author wrote it ("$x$", "\[y\]"...): the delimiters on both sides
+// have the same length.
+std::string mathHtml(const std::string &source)
+{
+    const bool display = source.starts_with("$$") || source.starts_with("\\[");
+    const size_t delimiter = source.starts_with("$") && !display ? 1 : 2;
     std::string html
         = display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(";
-    appendEscaped(html, tex);
+    appendEscaped(html, source.substr(delimiter, source.size() - 2 * delimiter));
     html += display ? "\\]</span>" : "\\)</span>";
-    // Inline HTML, not a custom node: table cells may contain only the standard inline types.
-    // It goes through the sanitizer like any inline HTML (and is left as it is: it is safe).
-    cmark_node *node = cmark_node_new(CMARK_NODE_HTML_INLINE);
-    cmark_node_set_literal(node, html.c_str());
-    return node;
+    return html;
+}
+
+bool insideImage(cmark_node *node)
+{
+    for (cmark_node *parent = cmark_node_parent(node); parent; parent = cmark_node_parent(parent)) {
+        if (cmark_node_get_type(parent) == CMARK_NODE_IMAGE)
+            return true;
+    }
+    return false;
 }
 
 cmark_syntax_extension *createMathExtension()
@@ -248,6 +271,25 @@ std::string restored(const char *utf8, const char *const (&replacements)[4])
 }
 
 } // namespace
+
+void finishMath(cmark_node *document)
+{
+    cmark_syntax_extension *math = mathExtension();
+    cmark::forEachNode(document, [math](cmark_node *node) {
+        if (cmark_node_get_syntax_extension(node) != math)
+            return;
+        const std::string source = cmark_node_get_literal(node);
+        if (insideImage(node)) {
+            // An alt text is plain text: the math as written. Changing the type frees the literal.
+            cmark_node_set_type(node, CMARK_NODE_TEXT);
+            cmark_node_set_literal(node, source.c_str());
+        } else {
+            // It goes through the sanitizer like any inline HTML (and is left as it is: it is
+            // safe).
+            cmark_node_set_literal(node, mathHtml(source).c_str());
+        }
+    });
+}
 
 void restoreMathDelimiters(cmark_node *document)
 {

@@ -28,5 +28,8 @@ cmark_syntax_extension *mathExtension(); // created once, lives as long as the p
 std::optional<QString> maskMathDelimiters(const QString &markdown);
 // After parsing a masked text, before anything reads the text nodes.
 void restoreMathDelimiters(cmark_node *document);
+// After parsing with the extension: math becomes its HTML, except in an image's description,
+// where it is text as written ("$y$"), as an alt attribute holds no markup.
+void finishMath(cmark_node *document);
 
 } // namespace pw

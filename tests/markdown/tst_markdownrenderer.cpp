@@ -312,6 +312,16 @@ void tst_MarkdownRenderer::math_data()
         << "$</span><script>alert(1)</script>$\n"
         << "<p><span class=\"math inline\">\\(&lt;/span&gt;&lt;script&gt;alert(1)&lt;/"
            "script&gt;\\)</span></p>\n";
+    QTest::newRow("robustness: math in an image's description stays as written")
+        << "![alt $y$](a.png)\n"
+        << "<p><img src=\"a.png\" alt=\"alt $y$\" /></p>\n";
+    QTest::newRow("robustness: an image's description keeps each math's own delimiters")
+        << "![a \\(x\\) $$z$$ $<b>$](b.png)\n"
+        << "<p><img src=\"b.png\" alt=\"a \\(x\\) $$z$$ $&lt;b&gt;$\" /></p>\n";
+    QTest::newRow("robustness: math beside an image in a link is typeset")
+        << "[![$y$](a.png) and $z$](u)\n"
+        << "<p><a href=\"u\"><img src=\"a.png\" alt=\"$y$\" /> and "
+           "<span class=\"math inline\">\\(z\\)</span></a></p>\n";
     QTest::newRow("robustness: math does not run past its paragraph") << "$a\n\nb$\n"
                                                                       << "<p>$a</p>\n<p>b$</p>\n";
 }
