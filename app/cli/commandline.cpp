@@ -23,6 +23,35 @@ int reportProblem(const QString &path, Error error)
     return InputProblem;
 }
 
+namespace {
+
+bool isNegativeNumber(const QString &arg)
+{
+    return arg.size() > 1 && arg.front() == QLatin1Char('-') && arg.at(1).isDigit();
+}
+
+// QCommandLineParser takes `-5` for options -5; no command has an option named by a digit, so a
+// negative number is a positional argument (a value for `fm set`). Options go first, then `--`.
+QStringList withNegativeNumbersPositional(const QStringList &args)
+{
+    QStringList options;
+    QStringList positional;
+    bool afterDashes = false;
+    for (const QString &arg : args) {
+        if (afterDashes)
+            positional.append(arg);
+        else if (arg == QLatin1String("--"))
+            afterDashes = true;
+        else if (arg.size() > 1 && arg.front() == QLatin1Char('-') && !isNegativeNumber(arg))
+            options.append(arg);
+        else
+            positional.append(arg);
+    }
+    return options + QStringList{QStringLiteral("--")} + positional;
+}
+
+} // namespace
+
 std::optional<int> parseArguments(QCommandLineParser &parser, const QString &command,
                                   const QString &description, const QStringList &args,
                                   int positionalCount)
@@ -31,7 +60,8 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    const QStringList argv = QStringList{QStringLiteral("postwright-cli ") + command} + args;
+    const QStringList argv = QStringList{QStringLiteral("postwright-cli ") + command}
+                             + withNegativeNumbersPositional(args);
     const auto usage = [&] {
         return parser.helpText().replace(QLatin1String("[options]"), command + QLatin1String(" [options]"));
     };

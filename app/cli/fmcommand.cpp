@@ -47,7 +47,7 @@ int runFmCommand(const QStringList &args)
                                                 "table: params.author (TOML key syntax)."));
     parser.addPositionalArgument(QStringLiteral("VALUE"),
                                  QStringLiteral("For set: the value as JSON, e.g. '\"My title\"', "
-                                                "'[\"a\", \"b\"]', true, 10."),
+                                                "'[\"a\", \"b\"]', true, 10, -5."),
                                  QStringLiteral("[VALUE]"));
     const QString action = args.value(0);
     const int expected = action == QLatin1String("set") ? 4 : 3;

@@ -140,9 +140,18 @@ QString escapedString(QStringView text, EscapeStyle style)
 
 QString numberText(double value)
 {
-    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 1e15)
+    // Every integral value a qint64 holds is written as an integer: `1e+15` would be a float in
+    // TOML and not even a number in YAML 1.1.
+    constexpr double int64Limit = 9223372036854775808.0; // 2^63, exact as a double
+    if (std::isfinite(value) && std::trunc(value) == value && value < int64Limit
+        && value >= -int64Limit)
         return QString::number(qint64(value));
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    // YAML 1.1 and TOML want a dot before the exponent: 1e+300 is written 1.0e+300.
+    const qsizetype exponent = text.indexOf(QLatin1Char('e'));
+    if (exponent > 0 && !QStringView(text).left(exponent).contains(QLatin1Char('.')))
+        text.insert(exponent, QStringLiteral(".0"));
+    return text;
 }
 
 bool isScalar(const QJsonValue &value)

@@ -61,7 +61,7 @@ int scanQuoted(const QString &text, int open, int limit)
     return -1;
 }
 
-FlowScan scanFlow(const QString &text, int open, int limit)
+FlowScan scanFlow(const QString &text, int open, int limit, CommentStart comments)
 {
     FlowScan scan;
     scan.innerStart = open + 1;
@@ -78,7 +78,8 @@ FlowScan scanFlow(const QString &text, int open, int limit)
         const QChar c = text.at(i);
         if (isBlank(c))
             continue;
-        if (c == QLatin1Char('#') && (i == 0 || isBlank(text.at(i - 1)))) {
+        if (c == QLatin1Char('#')
+            && (comments == CommentStart::Anywhere || i == 0 || isBlank(text.at(i - 1)))) {
             i = skipComment(text, i, limit) - 1;
             continue;
         }

@@ -27,8 +27,11 @@ struct FlowScan
     int innerEnd = 0;   // the closing bracket
 };
 
-// Scans the collection opening at `open` ('[' or '{'). '#' starts a comment where it follows a
-// blank (YAML, TOML); JSON has no '#' outside strings, so the rule is harmless there.
-FlowScan scanFlow(const QString &text, int open, int limit);
+// Where '#' outside a string starts a comment: in YAML only after a blank (`a#b` is one scalar),
+// in TOML anywhere (`"a",# c`). JSON has no '#' outside strings, so either rule is harmless there.
+enum class CommentStart { AfterBlank, Anywhere };
+
+// Scans the collection opening at `open` ('[' or '{').
+FlowScan scanFlow(const QString &text, int open, int limit, CommentStart comments);
 
 } // namespace pw::frontmatter

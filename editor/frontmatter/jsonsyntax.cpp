@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace pw::frontmatter {
 
 namespace {
@@ -37,7 +39,7 @@ int scanValueEnd(const QString &text, int pos, int limit)
     if (c == QLatin1Char('"'))
         return scanQuoted(text, pos, limit);
     if (c == QLatin1Char('[') || c == QLatin1Char('{')) {
-        const FlowScan scan = scanFlow(text, pos, limit);
+        const FlowScan scan = scanFlow(text, pos, limit, CommentStart::AfterBlank);
         return scan.closed ? scan.end : -1;
     }
     int end = pos;
@@ -51,8 +53,8 @@ void fillList(const QString &text, Entry &entry)
 {
     const QJsonArray array = entry.value.toArray();
     setFlowList(
-        text, entry, scanFlow(text, entry.valueStart, entry.valueEnd), array.size(),
-        [&](int i, Span span) {
+        text, entry, scanFlow(text, entry.valueStart, entry.valueEnd, CommentStart::AfterBlank),
+        array.size(), [&](int i, Span span) {
             const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
             return ListItem{0, 0, array.at(i), scalarText(array.at(i), raw), QuoteStyle::Double};
         });
@@ -65,6 +67,49 @@ QString leadingBlanks(const QString &text, int keyStart)
     while (start > 0 && text.at(start - 1).isSpace())
         --start;
     return text.mid(start, keyStart - start);
+}
+
+struct DuplicateMember
+{
+    QString key;
+    int first = 0; // offsets of the two keys
+    int second = 0;
+};
+
+// The first key an object inside the (valid) collection at `open` repeats: QJsonDocument keeps
+// one of them silently. Keys are compared as written; front-matter objects are small.
+std::optional<DuplicateMember> duplicateMemberIn(const QString &text, int open, int limit,
+                                                 int depth = 0)
+{
+    if (depth > 64)
+        return std::nullopt;
+    const FlowScan scan = scanFlow(text, open, limit, CommentStart::AfterBlank);
+    const bool object = text.at(open) == QLatin1Char('{');
+    QList<Span> keys;
+    for (const Span &item : std::as_const(scan.items)) {
+        int valueStart = item.start;
+        if (object && text.at(item.start) == QLatin1Char('"')) {
+            const int keyEnd = scanQuoted(text, item.start, item.end);
+            if (keyEnd < 0)
+                continue;
+            const QStringView key = QStringView(text).mid(item.start, keyEnd - item.start);
+            for (const Span &earlier : std::as_const(keys)) {
+                if (QStringView(text).mid(earlier.start, earlier.end - earlier.start) == key)
+                    return DuplicateMember{parseFragment(key).toString(), earlier.start,
+                                           item.start};
+            }
+            keys.append({item.start, keyEnd});
+            valueStart = skipBlanks(text, skipBlanks(text, keyEnd, item.end) + 1, item.end);
+        }
+        if (valueStart < item.end
+            && (text.at(valueStart) == QLatin1Char('{')
+                || text.at(valueStart) == QLatin1Char('['))) {
+            if (std::optional<DuplicateMember> found
+                = duplicateMemberIn(text, valueStart, item.end, depth + 1))
+                return found;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -117,6 +162,17 @@ ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
             entry.shape = entry.value.isObject() ? ValueShape::Other : ValueShape::Scalar;
         if (block.indexOf(entry.key) >= 0)
             entry.editable = block.entries[block.indexOf(entry.key)].editable = false;
+        if (entry.value.isArray() || entry.value.isObject()) {
+            if (const std::optional<DuplicateMember> duplicate
+                = duplicateMemberIn(text, entry.valueStart, entry.valueEnd)) {
+                block.errors.append(
+                    {Diagnostic::Severity::Error, lines.lineOf(duplicate->second),
+                     lines.columnOf(duplicate->second),
+                     QStringLiteral("duplicate key `%1` (first on line %2): keep one of them")
+                         .arg(duplicate->key)
+                         .arg(lines.lineOf(duplicate->first))});
+            }
+        }
         block.entries.append(entry);
         pos = skipBlanks(text, entry.end, limit);
         if (pos < limit && text.at(pos) == QLatin1Char(','))

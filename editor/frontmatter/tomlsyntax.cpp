@@ -6,6 +6,7 @@
 #include "frontmatter/flowscan.h"
 #include "frontmatter/textindex.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -146,7 +147,7 @@ int scanValueEnd(const QString &text, int pos, int limit)
     if (c == QLatin1Char('"') || c == QLatin1Char('\''))
         return scanQuoted(text, pos, limit);
     if (c == QLatin1Char('[') || c == QLatin1Char('{')) {
-        const FlowScan scan = scanFlow(text, pos, limit);
+        const FlowScan scan = scanFlow(text, pos, limit, CommentStart::Anywhere);
         return scan.closed ? scan.end : -1;
     }
     const int lineEnd = lineEndAt(text, pos, limit);
@@ -268,12 +269,13 @@ void markRows(const QString &text, Entry &entry, int open, int limit, const QStr
 void fillList(const QString &text, Entry &entry, const toml::array &array, int pos, int limit,
               const QString &newline)
 {
-    setFlowList(
-        text, entry, scanFlow(text, pos, limit), qsizetype(array.size()), [&](int i, Span span) {
-            const QStringView raw = QStringView(text).mid(span.start, span.end - span.start);
-            const toml::node &node = *array.get(std::size_t(i));
-            return ListItem{0, 0, toJson(node), scalarText(node, raw), quoteOf(raw)};
-        });
+    setFlowList(text, entry, scanFlow(text, pos, limit, CommentStart::Anywhere),
+                qsizetype(array.size()), [&](int i, Span span) {
+                    const QStringView raw
+                        = QStringView(text).mid(span.start, span.end - span.start);
+                    const toml::node &node = *array.get(std::size_t(i));
+                    return ListItem{0, 0, toJson(node), scalarText(node, raw), quoteOf(raw)};
+                });
     markRows(text, entry, pos, limit, newline);
 }
 
@@ -314,7 +316,7 @@ void addStatement(const QString &text, TomlText &scanned, Statement statement, i
 {
     const bool inlineTable = text.at(statement.valueStart) == QLatin1Char('{');
     if (inlineTable)
-        statement.inlineTable = scanFlow(text, statement.valueStart, limit);
+        statement.inlineTable = scanFlow(text, statement.valueStart, limit, CommentStart::Anywhere);
     scanned.statements.append(statement);
     if (!inlineTable || !statement.inlineTable.closed)
         return;
@@ -494,6 +496,7 @@ struct ParsedToml
 {
     toml::table root;
     std::optional<Diagnostic> error;
+    bool redefinition = false; // the error is a key or table given twice
 };
 
 ParsedToml parseToml(const QString &text, const BlockLayout &layout)
@@ -513,8 +516,39 @@ ParsedToml parseToml(const QString &text, const BlockLayout &layout)
                         .arg(QString::fromUtf8(e.description().data(),
                                                qsizetype(e.description().size())));
         parsed.error = d;
+        parsed.redefinition = e.description().find("redefine") != std::string_view::npos;
     }
     return parsed;
+}
+
+// toml++ names a key given twice garbled (`"title" = ` after `title = ` comes out as
+// '"tititle" '): find the second definition ourselves and name both lines.
+std::optional<Diagnostic> duplicateKey(const QString &text, const BlockLayout &layout,
+                                       const LineIndex &lines)
+{
+    const TomlText scanned = scanStatements(text, layout);
+    QHash<QString, int> firstLine;
+    for (const Statement &statement : scanned.statements) {
+        // A statement's path starts with its table's. Each [[array of tables]] entry is a table
+        // of its own: its keys may repeat the last entry's.
+        const bool inArrayOfTables = scanned.sections.at(statement.section).arrayOfTables;
+        const QString name = (inArrayOfTables ? QString::number(statement.section) : QString())
+                             + QLatin1Char('\n') + keyText(statement.path);
+        const int keyStart = skipBlanks(text, statement.start, layout.contentEnd);
+        const int line = lines.lineOf(keyStart);
+        const auto seen = firstLine.constFind(name);
+        if (seen == firstLine.cend()) {
+            firstLine.insert(name, line);
+            continue;
+        }
+        const QString key = statement.path.join(QLatin1Char('.'));
+        return Diagnostic{Diagnostic::Severity::Error, line, lines.columnOf(keyStart),
+                          QStringLiteral("key \"%1\" is defined twice (first on line %2): keep "
+                                         "one of them")
+                              .arg(key)
+                              .arg(*seen)};
+    }
+    return std::nullopt;
 }
 
 // A new `key = value` line after `at`, the end of a line (or the start of the block's last one).
@@ -552,7 +586,9 @@ ParsedBlock TomlSyntax::parse(const QString &text, const BlockLayout &layout,
     block.newline = newlineOf(text, layout);
     const ParsedToml parsed = parseToml(text, layout);
     if (parsed.error) {
-        block.errors.append(*parsed.error);
+        const std::optional<Diagnostic> duplicate
+            = parsed.redefinition ? duplicateKey(text, layout, lines) : std::nullopt;
+        block.errors.append(duplicate.value_or(*parsed.error));
         return block;
     }
 
@@ -706,15 +742,9 @@ QString TomlSyntax::render(const QJsonValue &value, const RenderHints &hints) co
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        QString number = numberText(value);
-        const bool exactInteger = value.toVariant().userType() == QMetaType::LongLong;
-        if (!exactInteger && !(std::trunc(value.toDouble()) == value.toDouble()
-              && std::fabs(value.toDouble()) < 1e15)
-            && !number.contains(QLatin1Char('.')) && !number.contains(QLatin1Char('e')))
-            number += QStringLiteral(".0");
-        return number;
-    }
+    case QJsonValue::Double:
+        // An integral value is an integer; any other has a dot or an exponent, so it is a float.
+        return numberText(value);
     case QJsonValue::Array: {
         RenderHints inner;
         inner.insideList = true;

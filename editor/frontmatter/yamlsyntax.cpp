@@ -13,7 +13,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <istream>
+#include <optional>
 #include <streambuf>
+#include <string>
+#include <vector>
 
 namespace pw::frontmatter {
 
@@ -204,7 +207,7 @@ void scanBlockList(const QString &text, Entry &entry, const YAML::Node &node, in
 
 void scanFlowList(const QString &text, Entry &entry, const YAML::Node &node, int pos, int limit)
 {
-    const FlowScan scan = scanFlow(text, pos, limit);
+    const FlowScan scan = scanFlow(text, pos, limit, CommentStart::AfterBlank);
     entry.valueEnd = scan.closed ? scan.end : limit;
     const qsizetype parsedCount = node.IsSequence() ? qsizetype(node.size()) : -1;
     setFlowList(text, entry, scan, parsedCount, [&](int i, Span span) {
@@ -249,7 +252,7 @@ void scanValue(const QString &text, Entry &entry, const YAML::Node &node, int li
         return;
     }
     if (c == QLatin1Char('{')) {
-        const FlowScan scan = scanFlow(text, pos, limit);
+        const FlowScan scan = scanFlow(text, pos, limit, CommentStart::AfterBlank);
         entry.shape = ValueShape::Other;
         entry.valueEnd = scan.closed ? scan.end : limit;
         return;
@@ -339,6 +342,43 @@ bool fitsBlockScalar(const QString &value)
             return false;
     }
     return true;
+}
+
+struct DuplicateKey
+{
+    std::string key;
+    YAML::Mark first;
+    YAML::Mark second;
+};
+
+// The first key a map below the top level repeats (the top level's are PostDocument's to report):
+// yaml-cpp keeps both silently. Pairwise: front-matter maps are small, and this runs only for
+// values that are collections.
+std::optional<DuplicateKey> duplicateKeyIn(const YAML::Node &node, int depth = 0)
+{
+    if (depth > maxNesting)
+        return std::nullopt;
+    if (node.IsSequence()) {
+        for (const YAML::Node &item : node) {
+            if (std::optional<DuplicateKey> found = duplicateKeyIn(item, depth + 1))
+                return found;
+        }
+    } else if (node.IsMap()) {
+        std::vector<YAML::Node> keys;
+        keys.reserve(node.size());
+        for (const auto &pair : node) {
+            if (pair.first.IsScalar()) {
+                for (const YAML::Node &earlier : keys) {
+                    if (earlier.Scalar() == pair.first.Scalar())
+                        return DuplicateKey{pair.first.Scalar(), earlier.Mark(), pair.first.Mark()};
+                }
+                keys.push_back(pair.first);
+            }
+            if (std::optional<DuplicateKey> found = duplicateKeyIn(pair.second, depth + 1))
+                return found;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -471,6 +511,23 @@ ParsedBlock YamlSyntax::parse(const QString &text, const BlockLayout &layout,
         }
         entry.valueLine = lines.lineOf(entry.valueStart);
         entry.valueColumn = lines.columnOf(entry.valueStart);
+        if (node.IsScalar())
+            continue;
+        if (const std::optional<DuplicateKey> duplicate = duplicateKeyIn(node)) {
+            // The tree libfyaml built has no marks below the top level: then the entry's line.
+            const QString key = QString::fromStdString(duplicate->key);
+            if (duplicate->second.is_null()) {
+                block.errors.append({Diagnostic::Severity::Error, entry.keyLine, entry.keyColumn,
+                                     QStringLiteral("duplicate key `%1` in `%2`: keep one of them")
+                                         .arg(key, entry.key)});
+            } else {
+                block.errors.append(errorAt(
+                    text, layout, lines, duplicate->second,
+                    QStringLiteral("duplicate key `%1` (first on line %2): keep one of them")
+                        .arg(key)
+                        .arg(layout.contentFirstLine + duplicate->first.line)));
+            }
+        }
     }
     return block;
 }

@@ -144,6 +144,54 @@ void tst_FmCommand::command_data()
     QTest::newRow("robustness: invalid utf-8 is never written")
         << latin1 << QStringList{"set", "FILE", "title", "\"y\""} << 1 << ""
         << ":2:11: the file is not valid UTF-8" << latin1;
+    const QByteArray tomlW = "+++\nw = 1\n+++\n";
+    const QByteArray yamlW = "---\nw: 1\n---\n";
+    QTest::newRow("robustness: an integer of 16 digits stays an integer in toml")
+        << tomlW << QStringList{"set", "FILE", "w", "1000000000000000"} << 0 << "" << ""
+        << QByteArray("+++\nw = 1000000000000000\n+++\n");
+    QTest::newRow("robustness: an integral float argument is written as an integer in yaml")
+        << yamlW << QStringList{"set", "FILE", "w", "1e15"} << 0 << "" << ""
+        << QByteArray("---\nw: 1000000000000000\n---\n");
+    QTest::newRow("robustness: the largest 64-bit integer in toml")
+        << tomlW << QStringList{"set", "FILE", "w", "9223372036854775807"} << 0 << "" << ""
+        << QByteArray("+++\nw = 9223372036854775807\n+++\n");
+    QTest::newRow("robustness: an integer beyond 64 bits is refused in toml")
+        << tomlW << QStringList{"set", "FILE", "w", "12345678901234567890"} << 2 << ""
+        << "`12345678901234567890` is too large for a 64-bit integer" << tomlW;
+    QTest::newRow("robustness: 2^63 is refused in yaml")
+        << yamlW << QStringList{"set", "FILE", "w", "9223372036854775808"} << 2 << ""
+        << "`9223372036854775808` is too large for a 64-bit integer" << yamlW;
+    QTest::newRow("robustness: an integer beyond 64 bits in a list is refused")
+        << yamlW << QStringList{"set", "FILE", "w", "[\"12345678901234567890\", -12345678901234567890]"}
+        << 2 << "" << "`-12345678901234567890` is too large" << yamlW;
+    QTest::newRow("robustness: a huge float keeps a dot before its exponent in yaml")
+        << yamlW << QStringList{"set", "FILE", "w", "1e300"} << 0 << "" << ""
+        << QByteArray("---\nw: 1.0e+300\n---\n");
+    QTest::newRow("robustness: a negative number as value")
+        << tomlW << QStringList{"set", "FILE", "w", "-5"} << 0 << "" << ""
+        << QByteArray("+++\nw = -5\n+++\n");
+    QTest::newRow("robustness: a negative float as value after --")
+        << yamlW << QStringList{"set", "--", "FILE", "w", "-2.5"} << 0 << "" << ""
+        << QByteArray("---\nw: -2.5\n---\n");
+    const QByteArray tomlCommentAfterComma
+        = "+++\ntitle = \"T\"\ntags = [\n  \"a\",# c ] x\n  \"b\",\n]\n[params]\nx = 1\n+++\n";
+    QTest::newRow("robustness: toml comment straight after a comma")
+        << tomlCommentAfterComma << QStringList{"set", "FILE", "description", "\"D\""} << 0 << ""
+        << ""
+        << QByteArray("+++\ntitle = \"T\"\ntags = [\n  \"a\",# c ] x\n  \"b\",\n]\ndescription = "
+                      "\"D\"\n[params]\nx = 1\n+++\n");
+    const QByteArray tomlCommentAfterBracket = "+++\ntags = [\"a\",#[\n]\n[params]\nx=1\n+++\n";
+    QTest::newRow("robustness: toml comment straight after a comma holding a bracket")
+        << tomlCommentAfterBracket << QStringList{"get", "FILE", "tags"} << 0 << "[\"a\"]\n" << ""
+        << tomlCommentAfterBracket;
+    const QByteArray tomlTwice = "+++\ntitle = \"T\"\n\"title\" = \"U\"\n+++\n";
+    QTest::newRow("robustness: toml key defined twice, once quoted")
+        << tomlTwice << QStringList{"get", "FILE", "title"} << 1 << ""
+        << ":3:1: error: key \"title\" is defined twice (first on line 2)" << tomlTwice;
+    const QByteArray tomlTwiceInTable = "+++\n[params]\n  a = 1\n  'a' = 2\n+++\n";
+    QTest::newRow("robustness: toml key defined twice in a table")
+        << tomlTwiceInTable << QStringList{"get", "FILE", "params"} << 1 << ""
+        << ":4:3: error: key \"params.a\" is defined twice (first on line 3)" << tomlTwiceInTable;
     QTest::newRow("robustness: missing file")
         << QByteArray() << QStringList{"get", "NOFILE", "title"} << 1 << ""
         << "cannot read" << QByteArray();

@@ -554,6 +554,24 @@ void tst_PostDocument::diagnostics_data()
                                                     << true << 4 << 1 << "duplicate key `title` (first on line 2)";
     QTest::newRow("robustness: duplicate JSON key") << "{\n\"title\": \"a\",\n\"title\": \"b\"\n}\nBody\n"
                                                     << true << 3 << 1 << "duplicate key `title`";
+    QTest::newRow("robustness: duplicate key in a nested YAML map")
+        << "---\ntitle: T\nparams:\n  a: 1\n  a: 2\n---\n"
+        << true << 5 << 3 << "duplicate key `a` (first on line 4)";
+    QTest::newRow("robustness: duplicate key in a nested YAML flow map")
+        << "---\ntitle: T\nparams: {a: 1, a: 2}\n---\n"
+        << true << 3 << 16 << "duplicate key `a` (first on line 3)";
+    QTest::newRow("robustness: duplicate key in a YAML map inside a list")
+        << "---\nitems:\n  - name: x\n    deep:\n      k: 1\n      k: 2\n---\n"
+        << true << 6 << 7 << "duplicate key `k` (first on line 5)";
+    QTest::newRow("robustness: duplicate key in a nested JSON object")
+        << "{\"params\": {\"a\": 1, \"a\": 2}}\n"
+        << true << 1 << 21 << "duplicate key `a` (first on line 1)";
+    QTest::newRow("robustness: duplicate key in a JSON object inside a list")
+        << "{\n\"list\": [1, {\"b\": {\"x\": 1,\n \"x\": 2}}]\n}\n"
+        << true << 3 << 2 << "duplicate key `x` (first on line 2)";
+    QTest::newRow("robustness: toml key defined twice, once quoted")
+        << "+++\ntitle = \"T\"\n\"title\" = \"U\"\n+++\n"
+        << true << 3 << 1 << "key \"title\" is defined twice (first on line 2)";
     QTest::newRow("robustness: B10 B unclosed")
         << "---\ntitle: Half typed\n--\n\n# Heading\n\nText\n"
         << true << 1 << 1 << "front matter is not closed";
