@@ -325,6 +325,8 @@ Result<void> MainWindow::openPost(const QString &path)
     if (const Result<void> r = m_session->open(path, blog.termRule); !r)
         return r;
     m_preview->setPostPath(path);
+    m_editor->setBlogLanguage(postLanguage(blog, path));
+    showSpelling();
     m_editor->setPostContext(path, blog.imagesDir, isPageBundle(path),
                              QStringLiteral("/") + QDir(blog.staticDir).relativeFilePath(blog.imagesDir));
     selectPostRow(path);

@@ -153,6 +153,20 @@ QString hugoLanguage(const QJsonObject &config)
     return {};
 }
 
+// Each of Hugo's `languages`: its languageCode (its key when it has none) and content folder.
+void readHugoTranslations(const QJsonObject &config, SiteLanguage &site)
+{
+    const QJsonObject languages = valueAt(config, {"languages"}).toObject();
+    for (auto it = languages.begin(); it != languages.end(); ++it) {
+        const QString key = it.key().toLower();
+        const QJsonObject language = it.value().toObject();
+        const QString code = stringAt(language, {"languageCode"});
+        site.translations.insert(key, code.isEmpty() ? key : code);
+        if (const QString dir = stringAt(language, {"contentDir"}); !dir.isEmpty())
+            site.contentDirs.insert(key, dir);
+    }
+}
+
 QString firstString(const QJsonObject &config, const QStringList &keys)
 {
     for (const QString &key : keys) {
@@ -201,10 +215,31 @@ SiteLanguage readSiteLanguage(const QString &root, SiteGenerator generator)
         const QString path = dir.filePath(name);
         if (!QFileInfo(path).isFile())
             continue;
-        if (const QString found = language(readConfiguration(path)); !found.isEmpty())
-            return {found, path};
+        const QJsonObject config = readConfiguration(path);
+        if (const QString found = language(config); !found.isEmpty()) {
+            SiteLanguage site{found, path, {}, {}};
+            if (generator == SiteGenerator::Hugo)
+                readHugoTranslations(config, site);
+            return site;
+        }
     }
     return {};
+}
+
+QString postLanguage(const Blog &blog, const QString &postFile)
+{
+    const QString base = QFileInfo(postFile).completeBaseName(); // "post.fr" of "post.fr.md"
+    if (const qsizetype dot = base.lastIndexOf(QLatin1Char('.')); dot > 0) {
+        const QString key = base.mid(dot + 1).toLower();
+        if (blog.translationLanguages.contains(key))
+            return blog.translationLanguages.value(key);
+    }
+    const QString file = QDir::cleanPath(QFileInfo(postFile).absoluteFilePath());
+    for (auto it = blog.translationContentDirs.begin(); it != blog.translationContentDirs.end(); ++it) {
+        if (file.startsWith(it.value() + QLatin1Char('/')))
+            return blog.translationLanguages.value(it.key());
+    }
+    return blog.language;
 }
 
 QString generatorName(SiteGenerator generator)
@@ -293,6 +328,9 @@ Result<Blog> openBlog(const QString &path)
     const SiteLanguage language = readSiteLanguage(workTree, blog.generator);
     blog.language = language.language;
     blog.languageFile = language.file;
+    blog.translationLanguages = language.translations;
+    for (auto it = language.contentDirs.begin(); it != language.contentDirs.end(); ++it)
+        blog.translationContentDirs.insert(it.key(), QDir::cleanPath(root.filePath(it.value())));
     return blog;
 }
 

@@ -6,6 +6,7 @@
 #include "base/result.h"
 #include "frontmatter/postdocument.h"
 
+#include <QHash>
 #include <QString>
 
 namespace pw {
@@ -25,6 +26,9 @@ struct Blog
     TermStringRule termRule = TermStringRule::WholeString;
     QString language;     // as the site's configuration writes it ("en-us"); empty: it says none
     QString languageFile; // the configuration file it was read from
+    // A multilingual Hugo site's languages: key ("fr") -> language ("fr-FR") and content folder.
+    QHash<QString, QString> translationLanguages;
+    QHash<QString, QString> translationContentDirs; // absolute; only those the config sets
 
     QString relativePath(const QString &absolutePath) const;
 };
@@ -42,8 +46,14 @@ struct SiteLanguage
 {
     QString language;
     QString file;
+    QHash<QString, QString> translations; // Hugo's `languages`: key -> its languageCode (or key)
+    QHash<QString, QString> contentDirs;  // Hugo's `languages.<key>.contentDir`, as written
 };
 SiteLanguage readSiteLanguage(const QString &root, SiteGenerator generator);
+
+// The language a post is written in, by the site's conventions: a Hugo translation's file name
+// (`post.fr.md`) or its language's content folder, else the blog's language.
+QString postLanguage(const Blog &blog, const QString &postFile);
 
 // True when `postFile` is a page bundle's index (index.md / _index.md in a folder of its own).
 bool isPageBundle(const QString &postFile);

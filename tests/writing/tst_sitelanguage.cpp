@@ -32,6 +32,8 @@ private Q_SLOTS:
     void fromConfiguration_data();
     void fromConfiguration();
     void openBlogReadsIt();
+    void translationsHaveTheirLanguage_data();
+    void translationsHaveTheirLanguage();
 };
 
 void tst_SiteLanguage::fromConfiguration_data()
@@ -136,6 +138,34 @@ void tst_SiteLanguage::openBlogReadsIt()
     QCOMPARE(blog->generator, SiteGenerator::Hugo);
     QCOMPARE(blog->language, QStringLiteral("en-us"));
     QCOMPARE(blog->languageFile, site.filePath("hugo.toml"));
+}
+
+void tst_SiteLanguage::translationsHaveTheirLanguage_data()
+{
+    QTest::addColumn<QString>("post");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("nominal: a translation by file name") << "content/posts/s.en.md" << "en-US";
+    QTest::newRow("nominal: the default language's file name") << "content/posts/s.fr.md" << "fr-FR";
+    QTest::newRow("nominal: a language's own content folder") << "content/de/posts/t.md" << "de";
+    QTest::newRow("robustness: no language in the name: the site's") << "content/posts/s.md" << "fr-FR";
+    QTest::newRow("robustness: a dot that names no language") << "content/posts/v1.2.md" << "fr-FR";
+}
+
+// A multilingual Hugo site: each translation is checked in its own language, not the default's.
+void tst_SiteLanguage::translationsHaveTheirLanguage()
+{
+    QFETCH(QString, post);
+    QFETCH(QString, language);
+    QTemporaryDir site;
+    QVERIFY(writeFile(site.filePath("config/_default/hugo.yaml"),
+                      "defaultContentLanguage: fr\nlanguages:\n  en:\n    languageCode: en-US\n"
+                      "  fr:\n    languageCode: fr-FR\n  de:\n    contentDir: content/de\n"));
+    QVERIFY(writeFile(site.filePath(post), "Text\n"));
+    QVERIFY(initRepository(site.path(), false, QStringLiteral("main")).ok());
+    const Result<Blog> blog = openBlog(site.path());
+    QVERIFY(blog.ok());
+    QCOMPARE(blog->language, QStringLiteral("fr-FR"));
+    QCOMPARE(postLanguage(*blog, site.filePath(post)), language);
 }
 
 QTEST_GUILESS_MAIN(tst_SiteLanguage)
