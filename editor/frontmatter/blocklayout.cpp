@@ -193,9 +193,11 @@ BlockLayout locateJson(const QString &text, int start)
     for (int i = start; i < text.size(); ++i) {
         const QChar c = text.at(i);
         if (inString) {
+            // A JSON string never spans lines: one left open ends at its line, so the block
+            // is still found and the parser names the string instead of the whole block.
             if (c == QLatin1Char('\\'))
                 ++i;
-            else if (c == QLatin1Char('"'))
+            else if (c == QLatin1Char('"') || c == QLatin1Char('\n'))
                 inString = false;
             continue;
         }

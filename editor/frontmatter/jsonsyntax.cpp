@@ -112,6 +112,71 @@ std::optional<DuplicateMember> duplicateMemberIn(const QString &text, int open, 
     return std::nullopt;
 }
 
+// The opening quote of the first string left open on its line (JSON strings never span lines),
+// or -1: QJsonDocument only says where the block stops making sense.
+int unterminatedString(const QString &text, int from, int limit)
+{
+    bool inString = false;
+    int open = -1;
+    for (int i = from; i < limit; ++i) {
+        const QChar c = text.at(i);
+        if (!inString) {
+            if (c == QLatin1Char('"')) {
+                inString = true;
+                open = i;
+            }
+        } else if (c == QLatin1Char('\\')) {
+            ++i;
+        } else if (c == QLatin1Char('"')) {
+            inString = false;
+        } else if (c == QLatin1Char('\n')) {
+            return open;
+        }
+    }
+    return inString ? open : -1;
+}
+
+// Where to point for QJsonDocument's error, which it reports at the token after the culprit.
+Diagnostic jsonError(const QString &text, const BlockLayout &layout, const LineIndex &lines,
+                     const QJsonParseError &error, const QByteArray &utf8)
+{
+    const int unterminated = unterminatedString(text, layout.contentStart, layout.contentEnd);
+    if (unterminated >= 0)
+        return {Diagnostic::Severity::Error, lines.lineOf(unterminated),
+                lines.columnOf(unterminated),
+                QStringLiteral("invalid JSON: unterminated string (close it with \" on its line)")};
+    int offset = layout.contentStart + int(QString::fromUtf8(utf8.left(error.offset)).size());
+    QString message = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+    switch (error.error) {
+    case QJsonParseError::IllegalValue:
+    case QJsonParseError::IllegalNumber: {
+        // Back to the start of the word it could not read (`tru`).
+        const int reported = offset;
+        while (offset > layout.contentStart && text.at(offset - 1).isSpace())
+            --offset;
+        const int wordEnd = offset;
+        while (offset > layout.contentStart
+               && (text.at(offset - 1).isLetterOrNumber()
+                   || QStringView(u"+-.").contains(text.at(offset - 1))))
+            --offset;
+        if (offset == wordEnd)
+            offset = reported; // no word before it: the character it stopped at is the culprit
+        break;
+    }
+    case QJsonParseError::UnterminatedObject:
+    case QJsonParseError::UnterminatedArray:
+    case QJsonParseError::MissingValueSeparator:
+        // It has read the first character of the next member already.
+        if (offset > layout.contentStart)
+            --offset;
+        message += QStringLiteral(" (is a ',' missing before this?)");
+        break;
+    default:
+        break;
+    }
+    return {Diagnostic::Severity::Error, lines.lineOf(offset), lines.columnOf(offset), message};
+}
+
 } // namespace
 
 QString jsonString(QStringView text)
@@ -128,11 +193,7 @@ ParsedBlock JsonSyntax::parse(const QString &text, const BlockLayout &layout,
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        const int offset
-            = layout.contentStart + int(QString::fromUtf8(utf8.left(error.offset)).size());
-        block.errors.append({Diagnostic::Severity::Error, lines.lineOf(offset),
-                             lines.columnOf(offset),
-                             QStringLiteral("invalid JSON: %1").arg(error.errorString())});
+        block.errors.append(jsonError(text, layout, lines, error, utf8));
         return block;
     }
     const QJsonObject object = doc.object();

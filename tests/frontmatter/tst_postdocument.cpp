@@ -596,6 +596,18 @@ void tst_PostDocument::diagnostics_data()
                                               << true << 2 << 9 << "invalid TOML";
     QTest::newRow("robustness: invalid json") << "{\n  \"title\": x\n}\n"
                                               << true << 2 << 12 << "invalid JSON";
+    QTest::newRow("robustness: json word it cannot read is reported where it starts")
+        << "{\n  \"a\": tru\n}\n"
+        << true << 2 << 8 << "invalid JSON: illegal value";
+    QTest::newRow("robustness: json missing comma is reported where it is missing")
+        << "{\n  \"a\": 1\n  \"b\": 2\n}\n"
+        << true << 3 << 3 << "is a ',' missing";
+    QTest::newRow("robustness: json unterminated string is reported at its quote")
+        << "{\n  \"a\": \"x\n}\n"
+        << true << 2 << 8 << "unterminated string";
+    QTest::newRow("robustness: json error column counts UTF-16 units")
+        << "{\n  \"é😀\": tru\n}\n"
+        << true << 2 << 10 << "illegal value";
     QTest::newRow("robustness: --- at column 0 inside a quoted value")
         << "---\ntitle: \"a\n---\nb\"\n---\nBody\n"
         << true << 3 << 1 << "document-start marker";
