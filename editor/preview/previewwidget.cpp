@@ -32,11 +32,8 @@ PreviewWidget::PreviewWidget(QWidget *parent)
 
     connect(m_scheduler, &RenderScheduler::rendered, m_view, &PreviewView::showBlocks);
     connect(m_scheduler, &RenderScheduler::paused, this, &PreviewWidget::onPaused);
-    connect(m_scheduler, &RenderScheduler::failed, this, [this] {
-        const QString message = tr("Live preview paused: the renderer stopped on this text.");
-        m_view->setPaused(true, message);
-        Q_EMIT notice(message + QLatin1Char(' ') + tr("Resume it from the preview."));
-    });
+    connect(m_scheduler, &RenderScheduler::failed, this,
+            [this] { showPaused(tr("Live preview paused: the renderer stopped on this text.")); });
     connect(m_view, &PreviewView::patched, this, &PreviewWidget::onPatched);
     connect(m_view, &PreviewView::resumeRequested, this, &PreviewWidget::resumeLivePreview);
     connect(m_view, &PreviewView::linkActivated, this, &PreviewWidget::linkActivated);
@@ -59,8 +56,10 @@ void PreviewWidget::setSite(const QString &siteRoot, const QString &staticDir)
 
 void PreviewWidget::setPostPath(const QString &postFile)
 {
-    if (postFile != m_postFile)
+    if (postFile != m_postFile) {
         m_scheduler->clearPause(); // a pause belongs to the post whose rendering was slow
+        m_firstGenerationOfPost = m_scheduler->latestGeneration() + 1;
+    }
     if (!m_scheduler->isPaused())
         m_view->setPaused(false, QString());
     m_postFile = postFile;
@@ -144,6 +143,8 @@ bool PreviewWidget::isLivePreviewPaused() const
 
 void PreviewWidget::onPatched(int generation)
 {
+    if (generation != clearedGeneration)
+        m_shownGeneration = generation;
     if (generation == m_scheduler->latestGeneration())
         Q_EMIT rendered();
 }
@@ -153,6 +154,14 @@ void PreviewWidget::onPaused(int milliseconds)
     const QString message = tr("Live preview paused: rendering this post took longer than %1 s. "
                                "Typing is not affected.")
                                 .arg(milliseconds / 1000.0, 0, 'g', 2);
+    showPaused(message);
+}
+
+void PreviewWidget::showPaused(const QString &message)
+{
+    // Under the notice, the page would still show the post opened before this one.
+    if (m_shownGeneration < m_firstGenerationOfPost)
+        m_view->showBlocks({}, clearedGeneration);
     m_view->setPaused(true, message);
     Q_EMIT notice(message + QLatin1Char(' ') + tr("Resume it from the preview."));
 }

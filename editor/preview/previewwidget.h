@@ -52,6 +52,9 @@ private:
     void updateAppearance();
     void onPatched(int generation);
     void onPaused(int milliseconds);
+    void showPaused(const QString &message);
+
+    static constexpr int clearedGeneration = -1; // the page emptied, no rendering's
 
     PreviewView *m_view;
     RenderScheduler *m_scheduler;
@@ -62,6 +65,8 @@ private:
     bool m_dark = false;
     bool m_math = true; // the renderer always marks math up: typeset it, or the TeX shows as \(…\)
     int m_lastLineFromPreview = -1;
+    int m_firstGenerationOfPost = 1; // the scheduler's first generation of the post's text
+    int m_shownGeneration = 0;       // the latest patched into the page
 };
 
 } // namespace pw

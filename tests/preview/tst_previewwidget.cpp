@@ -85,6 +85,8 @@ private Q_SLOTS:
     void mathIsTypesetByKatex();
     void slowRenderingPausesUntilResumed();
     void anotherPostStopsAStuckRendering();
+    void thePausedPostIsTheOneShown_data();
+    void thePausedPostIsTheOneShown();
 
 private:
     QVariant js(const QString &script) { return evaluate(m_preview->view()->page(), script); }
@@ -519,6 +521,39 @@ void tst_PreviewWidget::anotherPostStopsAStuckRendering()
     show(QStringLiteral("Other post.\n"));
     QVERIFY(js(QStringLiteral("document.body.textContent.includes('Other post.')")).toBool());
     QVERIFY(js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool());
+}
+
+void tst_PreviewWidget::thePausedPostIsTheOneShown_data()
+{
+    QTest::addColumn<bool>("anotherPost"); // the stuck text is another post's
+    QTest::addColumn<bool>("firstPostShown");
+    QTest::newRow("nominal: paused on the post shown, its last rendering stays") << false << true;
+    QTest::newRow("robustness: paused on another post, the first one is not shown under the "
+                  "notice")
+        << true << false;
+}
+
+// The notice says this post's rendering is paused: what is under it is this post's, or nothing.
+void tst_PreviewWidget::thePausedPostIsTheOneShown()
+{
+    QFETCH(bool, anotherPost);
+    QFETCH(bool, firstPostShown);
+    show(QStringLiteral("First post.\n"));
+    if (anotherPost)
+        m_preview->setPostPath(m_site + QStringLiteral("/content/posts/other.md"));
+    m_preview->setRenderTimeLimit(300);
+    m_preview->setMarkdown(pathologicalPost(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_preview->isLivePreviewPaused(), patience);
+    // The page gets the content before the notice (the channel keeps the order), and the stuck
+    // rendering takes seconds more: what is under the notice when it shows is what the pause left.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !js(QStringLiteral("document.getElementById('pw-notice').hidden")).toBool(), patience);
+    QCOMPARE(js(QStringLiteral(
+                    "document.getElementById('pw-content').textContent.includes('First post.')"))
+                 .toBool(),
+             firstPostShown);
+    // Another post stops the stuck rendering at once.
+    m_preview->setPostPath(m_site + QStringLiteral("/content/posts/third.md"));
 }
 
 int main(int argc, char **argv)
