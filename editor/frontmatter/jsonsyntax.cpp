@@ -171,6 +171,17 @@ Diagnostic jsonError(const QString &text, const BlockLayout &layout, const LineI
             --offset;
         message += QStringLiteral(" (is a ',' missing before this?)");
         break;
+    case QJsonParseError::MissingObject: {
+        // `1,\n}`: it has read the brace after the comma; the comma is what to remove.
+        int comma = offset > layout.contentStart ? offset - 1 : offset;
+        while (comma > layout.contentStart && text.at(comma - 1).isSpace())
+            --comma;
+        if (comma > layout.contentStart && text.at(comma - 1) == QLatin1Char(',')) {
+            offset = comma - 1;
+            message += QStringLiteral(" (JSON allows no ',' after the last member)");
+        }
+        break;
+    }
     default:
         break;
     }

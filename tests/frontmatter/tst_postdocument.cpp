@@ -605,6 +605,9 @@ void tst_PostDocument::diagnostics_data()
     QTest::newRow("robustness: json unterminated string is reported at its quote")
         << "{\n  \"a\": \"x\n}\n"
         << true << 2 << 8 << "unterminated string";
+    QTest::newRow("robustness: json comma after the last member is reported at the comma")
+        << "{\n  \"a\": 1,\n}\n"
+        << true << 2 << 9 << "no ',' after the last member";
     QTest::newRow("robustness: json error column counts UTF-16 units")
         << "{\n  \"é😀\": tru\n}\n"
         << true << 2 << 10 << "illegal value";
