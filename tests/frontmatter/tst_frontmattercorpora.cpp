@@ -90,6 +90,17 @@ void verifyConformanceVerdict(const PostDocument &doc)
     QVERIFY2(invalid || !reported, qPrintable(content));
 }
 
+// Every file named like `pattern` under `root`, sorted, so rows come in the same order each run.
+QStringList filesUnder(const QString &root, const QString &pattern)
+{
+    QDirIterator it(root, {pattern}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
 } // namespace
 
 class tst_FrontMatterCorpora : public QObject
@@ -114,11 +125,9 @@ void tst_FrontMatterCorpora::yamlTestSuite_data()
 {
     QTest::addColumn<QString>("caseDir");
     const QString root = dataDir + QStringLiteral("/yaml-test-suite");
-    QDirIterator it(root, {QStringLiteral("in.yaml")}, QDir::Files, QDirIterator::Subdirectories);
     QStringList dirs;
-    while (it.hasNext())
-        dirs.append(QFileInfo(it.next()).path());
-    dirs.sort();
+    for (const QString &file : filesUnder(root, QStringLiteral("in.yaml")))
+        dirs.append(QFileInfo(file).path());
     QVERIFY2(dirs.size() > 300, "the yaml-test-suite copy is missing");
     for (const QString &dir : dirs) {
         const QString id = dir.mid(root.size() + 1);
@@ -271,11 +280,7 @@ void tst_FrontMatterCorpora::hugoDocs_data()
 {
     QTest::addColumn<QString>("path");
     const QString root = dataDir + QStringLiteral("/hugo-docs/content");
-    QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
-    QStringList files;
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
+    const QStringList files = filesUnder(root, QStringLiteral("*.md"));
     QVERIFY2(files.size() > 900, "the hugo-docs copy is missing");
     for (const QString &path : files)
         QTest::newRow(qPrintable(QStringLiteral("nominal: ") + path.mid(root.size() + 1))) << path;
@@ -338,11 +343,7 @@ void tst_FrontMatterCorpora::mutatedBlocks_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("seed");
     const QString root = dataDir + QStringLiteral("/hugo-docs/content");
-    QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
-    QStringList files;
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
+    const QStringList files = filesUnder(root, QStringLiteral("*.md"));
     QVERIFY(!files.isEmpty());
     for (int seed = 0; seed < 600; ++seed) {
         const QString &path = files.at((seed * 7) % files.size());
