@@ -118,6 +118,9 @@ void PreviewSettingsDialog::accept()
         if (!checked) {
             m_problem->setText(checked.error().toString());
             m_problem->show();
+            // Grow to fit the message, or the wrapped labels above it are cut off.
+            layout()->activate();
+            resize(width(), qMax(height(), heightForWidth(width())));
             return; // stay open: the user fixes the path or picks Postwright's
         }
         chosen.styleSheet = checked.value();

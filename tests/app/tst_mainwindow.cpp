@@ -316,6 +316,12 @@ private Q_SLOTS:
             QVERIFY(dialog->isVisible());
             QVERIFY2(problem->isVisible() && problem->text().contains(QLatin1String("outside the blog")),
                      qPrintable(problem->text()));
+            // The dialog grew for the message: no wrapped label is cut off.
+            for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+                if (label->isVisible() && label->wordWrap())
+                    QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                             qPrintable(label->text()));
+            }
 
             file->clear();
             QTest::keyClicks(file, QStringLiteral("static/css/site.css"));
