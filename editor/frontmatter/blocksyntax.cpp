@@ -4,6 +4,8 @@
 #include "frontmatter/tomlsyntax.h"
 #include "frontmatter/yamlsyntax.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 namespace pw::frontmatter {
@@ -15,6 +17,22 @@ int ParsedBlock::indexOf(const QString &key) const
             return i;
     }
     return -1;
+}
+
+QList<QJsonObject> ParsedBlock::mergedMaps() const
+{
+    const int index = indexOf(QStringLiteral("<<"));
+    if (index < 0)
+        return {};
+    const QJsonValue &merge = entries.at(index).value;
+    if (merge.isObject())
+        return {merge.toObject()};
+    QList<QJsonObject> maps;
+    for (const QJsonValue &item : merge.toArray()) {
+        if (item.isObject())
+            maps.append(item.toObject());
+    }
+    return maps;
 }
 
 Result<void> BlockSyntax::canWrite(const QJsonValue &) const

@@ -8,6 +8,7 @@
 #include "frontmatter/flowscan.h"
 #include "frontmatter/postdocument.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -83,6 +84,9 @@ struct ParsedBlock
     QString newline = QStringLiteral("\n");
 
     int indexOf(const QString &key) const;
+    // The maps a YAML merge key (`<<: *defaults`, or a list of them) brings in, first one first:
+    // a key the block does not give itself comes from the first of them that has it.
+    QList<QJsonObject> mergedMaps() const;
 };
 
 struct TextPatch

@@ -78,17 +78,10 @@ private:
     // Editing such a field adds the key to this map; the anchored map is never touched.
     void mergeDefaults()
     {
-        const int mergeIndex = m_block.indexOf(QStringLiteral("<<"));
-        if (mergeIndex < 0)
+        const QList<QJsonObject> maps = m_block.mergedMaps();
+        if (maps.isEmpty())
             return;
-        const Entry &merge = m_block.entries.at(mergeIndex);
-        QList<QJsonObject> maps;
-        if (merge.value.isObject())
-            maps.append(merge.value.toObject());
-        for (const QJsonValue &item : merge.value.toArray()) {
-            if (item.isObject())
-                maps.append(item.toObject());
-        }
+        const Entry &merge = m_block.entries.at(m_block.indexOf(QStringLiteral("<<")));
         std::array<int, fieldCount> ranks;
         ranks.fill(std::numeric_limits<int>::max());
         for (const QJsonObject &map : std::as_const(maps)) {

@@ -126,12 +126,25 @@ public:
         return path.isEmpty() ? QStringList{key} : path;
     }
 
+    // A key the block has only through a YAML merge key, as Hugo and Jekyll read it.
+    std::optional<QJsonValue> mergedValue(const QString &key) const
+    {
+        for (const QJsonObject &map : block.mergedMaps()) {
+            if (map.contains(key))
+                return map.value(key);
+        }
+        return std::nullopt;
+    }
+
     std::optional<QJsonValue> valueAt(const QStringList &path) const
     {
-        const Entry *e = entry(path.first());
-        if (!e)
+        QJsonValue value;
+        if (const Entry *e = entry(path.first()))
+            value = e->value;
+        else if (const std::optional<QJsonValue> merged = mergedValue(path.first()))
+            value = *merged;
+        else
             return std::nullopt;
-        QJsonValue value = e->value;
         for (const QString &part : path.mid(1)) {
             if (!value.isObject() || !value.toObject().contains(part))
                 return std::nullopt;

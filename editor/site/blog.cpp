@@ -235,7 +235,8 @@ QString postLanguage(const Blog &blog, const QString &postFile)
             return blog.translationLanguages.value(key);
     }
     const QString file = QDir::cleanPath(QFileInfo(postFile).absoluteFilePath());
-    for (auto it = blog.translationContentDirs.begin(); it != blog.translationContentDirs.end(); ++it) {
+    for (auto it = blog.translationContentDirs.begin(); it != blog.translationContentDirs.end();
+         ++it) {
         if (file.startsWith(it.value() + QLatin1Char('/')))
             return blog.translationLanguages.value(it.key());
     }

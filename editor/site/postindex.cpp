@@ -58,7 +58,8 @@ PostSummary summarizePost(const QString &path, const PostDocument &document)
     PostSummary summary;
     summary.path = path;
     const PostMetadata meta = document.metadata();
-    summary.title = meta.title.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : meta.title;
+    summary.title
+        = meta.title.trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : meta.title;
     summary.date = meta.date;
     summary.draft = meta.draft;
     summary.tags = meta.tags;

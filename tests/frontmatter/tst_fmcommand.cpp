@@ -97,6 +97,11 @@ void tst_FmCommand::command_data()
     QTest::newRow("nominal: set a big integer in json front matter")
         << QByteArray("{\"id\": 1}\n") << QStringList{"set", "FILE", "id", "123456789012345678"}
         << 0 << "" << "" << QByteArray("{\"id\": 123456789012345678}\n");
+    const QByteArray merged = "---\ndefaults: &d\n  draft: true\n  title: From anchor\n<<: *d\ntitle: Own\n---\n";
+    QTest::newRow("nominal: get a key given only through a merge key")
+        << merged << QStringList{"get", "FILE", "draft"} << 0 << "true\n" << "" << merged;
+    QTest::newRow("nominal: get a key given directly wins over the merged one")
+        << merged << QStringList{"get", "FILE", "title"} << 0 << "\"Own\"\n" << "" << merged;
     QTest::newRow("nominal: get a big integer from toml front matter")
         << QByteArray("+++\nid = 123456789012345678\n+++\n")
         << QStringList{"get", "FILE", "id"} << 0 << "123456789012345678\n"
