@@ -795,4 +795,14 @@ QString TomlSyntax::newBlock(const QString &key, const QJsonValue &value,
            + QStringLiteral("\n+++\n");
 }
 
+QJsonObject tomlDocumentObject(const QByteArray &utf8)
+{
+    try {
+        return toJson(toml::parse(std::string_view(utf8.constData(), size_t(utf8.size()))))
+            .toObject();
+    } catch (const std::exception &) { // toml::parse_error
+        return {};
+    }
+}
+
 } // namespace pw::frontmatter

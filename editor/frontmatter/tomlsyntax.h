@@ -32,4 +32,8 @@ public:
 // `"my key".x`, `"a.b"` is the one key a.b); empty when `path` is not one.
 QStringList parseKeyPath(const QString &path);
 
+// A whole TOML document's top-level table, its values read as front matter's are; empty when it
+// does not parse.
+QJsonObject tomlDocumentObject(const QByteArray &utf8);
+
 } // namespace pw::frontmatter

@@ -605,4 +605,13 @@ QString YamlSyntax::newBlock(const QString &key, const QJsonValue &value,
            + QStringLiteral("---\n");
 }
 
+QJsonObject yamlDocumentObject(const QByteArray &utf8)
+{
+    try {
+        return toJson(YAML::Load(utf8.toStdString())).toObject();
+    } catch (const YAML::Exception &) {
+        return {};
+    }
+}
+
 } // namespace pw::frontmatter

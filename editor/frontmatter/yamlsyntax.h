@@ -22,4 +22,8 @@ private:
                       const RenderHints &hints, const QString &newline) const;
 };
 
+// A whole YAML document's top-level map, its values read as front matter's are; empty when it does
+// not parse or is not a map.
+QJsonObject yamlDocumentObject(const QByteArray &utf8);
+
 } // namespace pw::frontmatter

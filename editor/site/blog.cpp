@@ -1,16 +1,14 @@
 #include "site/blog.h"
 
+#include "frontmatter/datafile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <functional>
-
-#include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
 
 namespace pw {
 
@@ -65,58 +63,21 @@ QString findWorkTree(const QString &path)
     return {};
 }
 
-// A configuration's tables as JSON objects, strings as strings: all a language lookup needs.
-QJsonValue tomlToJson(const toml::node &node)
-{
-    if (const toml::table *table = node.as_table()) {
-        QJsonObject object;
-        for (const auto &[key, value] : *table)
-            object.insert(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())),
-                          tomlToJson(value));
-        return object;
-    }
-    if (const auto *text = node.as_string())
-        return QString::fromStdString(text->get());
-    return {};
-}
-
-QJsonValue yamlToJson(const YAML::Node &node)
-{
-    if (node.IsMap()) {
-        QJsonObject object;
-        for (const auto &entry : node) {
-            if (entry.first.IsScalar())
-                object.insert(QString::fromStdString(entry.first.Scalar()),
-                              yamlToJson(entry.second));
-        }
-        return object;
-    }
-    if (node.IsScalar())
-        return QString::fromStdString(node.Scalar());
-    return {};
-}
-
 // The file's top level as one object, whatever its format; empty when it does not parse.
 QJsonObject readConfiguration(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QByteArray bytes = file.readAll();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    try {
-        if (suffix == QLatin1String("toml"))
-            return tomlToJson(
-                       toml::parse(std::string_view(bytes.constData(), size_t(bytes.size()))))
-                .toObject();
-        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
-            return yamlToJson(YAML::Load(bytes.toStdString())).toObject();
-    } catch (const std::exception &) {
-        return {};
-    }
-    if (suffix == QLatin1String("json"))
-        return QJsonDocument::fromJson(bytes).object();
-    return {};
+    static const QHash<QString, FrontMatterFormat> formats = {
+        {QStringLiteral("toml"), FrontMatterFormat::Toml},
+        {QStringLiteral("yaml"), FrontMatterFormat::Yaml},
+        {QStringLiteral("yml"), FrontMatterFormat::Yaml},
+        {QStringLiteral("json"), FrontMatterFormat::Json},
+    };
+    const FrontMatterFormat format
+        = formats.value(QFileInfo(path).suffix().toLower(), FrontMatterFormat::None);
+    return readDataObject(file.readAll(), format);
 }
 
 // Hugo's keys are case-insensitive ("languagecode" works as well as "languageCode").
